@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+/**
+ * The entry point: global options, command routing, and the one place that turns errors into exit codes.
+ * Commands are imported lazily so that `--version` and `list` never load the engine client, marked or prompts.
+ */
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import { type CommandContext, processOutput } from "./context.js";
+import { ExitCode, TutorError } from "./errors.js";
+import { detectLanguage, translator, uiLanguages } from "./i18n/index.js";
+import { colorWanted } from "./render/style.js";
+
+const version = (
+  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
+
+interface GlobalOptions {
+  lang?: string;
+  pack: string[];
+  color: boolean;
+}
+
+function context(program: Command): CommandContext {
+  const options = program.opts<GlobalOptions>();
+  const language = detectLanguage(options.lang, process.env);
+  return {
+    language,
+    t: translator(language),
+    packs: options.pack,
+    color: colorWanted(options.color, process.env, process.stdout),
+    env: process.env,
+    output: processOutput,
+  };
+}
+
+function buildProgram(): Command {
+  const program = new Command("docker-tutor")
+    .description("Learn Docker on your own machine: lessons that check your work through the Docker engine.")
+    .version(version, "-V, --version")
+    .addOption(new Option("--lang <language>", "language of the tutor and lessons").choices([...uiLanguages]))
+    .option("--pack <dir>", "load a lesson pack from this folder (repeatable)", collect, [])
+    .option("--no-color", "plain output without colours (NO_COLOR too)")
+    .showHelpAfterError("(run docker-tutor --help for usage)")
+    .exitOverride();
+
+  program
+    .command("list")
+    .description("list the lessons of every loaded pack, with your progress")
+    .option("--json", "print JSON")
+    .action(async (options: { json?: boolean }) => {
+      const { runList } = await import("./commands/list.js");
+      await runList(context(program), options);
+    });
+
+  program
+    .command("lint")
+    .description("check lesson packs for mistakes (default: the built-in pack)")
+    .argument("[packs...]", "pack folders")
+    .option("--json", "print JSON")
+    .action(async (dirs: string[], options: { json?: boolean }) => {
+      const { runLint } = await import("./commands/lint.js");
+      await runLint(context(program), dirs, options);
+    });
+
+  program
+    .command("doctor")
+    .description("check that the Docker engine and everything the lessons need are here")
+    .option("--json", "print JSON")
+    .action(async (options: { json?: boolean }) => {
+      const { runDoctor } = await import("./commands/doctor.js");
+      await runDoctor(context(program), options);
+    });
+
+  return program;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    return exitCodeFor(error);
+  }
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof ExitCode) return error.code;
+  if (error instanceof CommanderError) {
+    // Commander has printed the message or the help already.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof TutorError) {
+    process.stderr.write(`docker-tutor: ${error.message}${error.fix ? ` — ${error.fix}` : ""}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`docker-tutor: unexpected error: ${message.split("\n")[0]}\n`);
+  if (process.env.DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write("  (set DEBUG=1 for details, and please report it)\n");
+  return 70;
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,25 @@
+/**
+ * Errors the user can fix: a one-line message, the fix, and the exit code the top level uses.
+ * Anything else that reaches the top is a bug, shown in one line too (stack only with DEBUG).
+ */
+export class TutorError extends Error {
+  constructor(
+    message: string,
+    readonly fix?: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+    this.name = "TutorError";
+  }
+}
+
+/** Exit codes shared by every command. */
+export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** Thrown by commands that have printed their result and only need to set the exit code. */
+export class ExitCode extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+    this.name = "ExitCode";
+  }
+}

@@ -1,0 +1,35 @@
+/** The tutor's own words in English. Every key must exist in each other language (the type checks it). */
+export const en = {
+  "status.new": "new",
+  "status.in-progress": "in progress",
+  "status.done": "done",
+  "list.heading": "Lessons",
+  "list.steps": "{steps} steps: {tasks} tasks, {quizzes} quizzes",
+  "list.stepOf": "step {current}/{total}",
+  "list.requires": "after: {ids}",
+  "list.empty": "No lessons found.",
+  "list.packProblems": "{pack}: {count} problem(s) in this pack; run `docker-tutor lint {dir}` to see them",
+  "lint.clean": "{packs} pack(s), {lessons} lesson(s): no problems",
+  "lint.summary": "{errors} error(s), {warnings} warning(s)",
+  "doctor.engine": "Docker engine",
+  "doctor.engineVia": "reached {host} (from {source})",
+  "doctor.versions": "engine {version}, API {api}",
+  "doctor.cli": "docker CLI",
+  "doctor.compose": "compose command",
+  "doctor.images": "lesson images",
+  "doctor.imagesPresent": "all {count} present",
+  "doctor.imagesMissing": "missing: {images}",
+  "doctor.imagesFix":
+    "run `bash scripts/standins.sh` in a docker-tutor clone, or `docker pull` them (or `docker load` an archive)",
+  "doctor.disk": "free disk",
+  "doctor.diskLow": "only {free} free in {dir}",
+  "doctor.ok": "Everything the tutor needs is here.",
+  "doctor.notOk": "Fix the problems above, then run `docker-tutor doctor` again.",
+  "doctor.notOnPath": "not found on PATH",
+  "doctor.installCli": "install the Docker CLI (https://docs.docker.com/get-docker/)",
+  "doctor.installCompose": "install the compose plugin (`docker compose`) or docker-compose",
+  "doctor.freeDisk": "free some space: `docker system df` shows what uses it",
+  "pack.missing": "no pack at {dir}",
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,192 @@
+/**
+ * The progress store: the only module that reads or writes the learner's progress file.
+ * Writes are atomic (temp file, fsync, rename, fsync of the folder) and serialized by a lock file,
+ * so a crash never leaves half a file and two tutors never lose each other's updates.
+ */
+import { closeSync, constants, fsyncSync, openSync, renameSync, writeSync } from "node:fs";
+import { mkdir, readFile, rename, stat, unlink } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+import type { Lesson } from "../lessons/model.js";
+
+export const progressVersion = 1;
+
+const stepProgress = z.object({
+  done: z.string().optional(),
+  skipped: z.boolean().optional(),
+  hints: z.number().int().min(0).optional(),
+});
+const lessonProgress = z.object({
+  started: z.string(),
+  updated: z.string(),
+  current: z.string().optional(),
+  completed: z.string().optional(),
+  steps: z.record(z.string(), stepProgress).default({}),
+});
+const progressFile = z.object({
+  version: z.literal(progressVersion),
+  packs: z
+    .record(z.string(), z.object({ lessons: z.record(z.string(), lessonProgress).default({}) }))
+    .default({}),
+});
+
+export type StepProgress = z.infer<typeof stepProgress>;
+export type LessonProgress = z.infer<typeof lessonProgress>;
+export type Progress = z.infer<typeof progressFile>;
+
+export function emptyProgress(): Progress {
+  return { version: progressVersion, packs: {} };
+}
+
+/** DOCKER_TUTOR_HOME, else the XDG config folder. */
+export function tutorHome(env: NodeJS.ProcessEnv): string {
+  if (env.DOCKER_TUTOR_HOME) return path.resolve(env.DOCKER_TUTOR_HOME);
+  const config = env.XDG_CONFIG_HOME || path.join(os.homedir(), ".config");
+  return path.join(config, "docker-tutor");
+}
+
+export interface ProgressRead {
+  progress: Progress;
+  /** Set when the file could not be used and was moved aside. */
+  warning: string | undefined;
+}
+
+export async function readProgress(home: string): Promise<ProgressRead> {
+  const file = path.join(home, "progress.json");
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      return { progress: emptyProgress(), warning: undefined };
+    return {
+      progress: emptyProgress(),
+      warning: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code}`,
+    };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { progress: emptyProgress(), warning: await moveAside(file, "it is not valid JSON") };
+  }
+  const version = (json as { version?: unknown })?.version;
+  if (typeof version === "number" && version > progressVersion) {
+    return {
+      progress: emptyProgress(),
+      warning: await moveAside(file, `it was written by a newer docker-tutor (format ${version})`),
+    };
+  }
+  const parsed = progressFile.safeParse(json);
+  if (!parsed.success)
+    return { progress: emptyProgress(), warning: await moveAside(file, "its content is not progress") };
+  return { progress: parsed.data, warning: undefined };
+}
+
+async function moveAside(file: string, why: string): Promise<string> {
+  const aside = `${file}.unreadable-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+  try {
+    await rename(file, aside);
+    return `progress file set aside because ${why}: kept as ${aside}; starting afresh`;
+  } catch {
+    return `progress file ignored because ${why} (${file})`;
+  }
+}
+
+/**
+ * Reads, changes and writes progress under the lock. `change` works on a fresh read, so updates made by
+ * another tutor in between are kept.
+ */
+export async function updateProgress(home: string, change: (progress: Progress) => void): Promise<Progress> {
+  await mkdir(home, { recursive: true });
+  const release = await lock(path.join(home, "progress.lock"));
+  try {
+    const { progress } = await readProgress(home);
+    change(progress);
+    writeAtomically(path.join(home, "progress.json"), `${JSON.stringify(progress, null, 2)}\n`);
+    return progress;
+  } finally {
+    await release();
+  }
+}
+
+function writeAtomically(file: string, content: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temp, "w", 0o600);
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  // rename is atomic on POSIX; the folder's fsync makes the new name itself survive a power cut.
+  renameSync(temp, file);
+  try {
+    const dir = openSync(path.dirname(file), constants.O_RDONLY);
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch {
+    // Some platforms (Windows) cannot open a folder; the rename is still atomic there.
+  }
+}
+
+const lockStaleMs = 10_000;
+
+/** An exclusive lock file holding the owner's pid; a lock left by a dead process is taken over. */
+async function lock(file: string): Promise<() => Promise<void>> {
+  const deadline = Date.now() + 15_000;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(file, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => unlink(file).catch(() => undefined);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (await isStale(file)) {
+        await unlink(file).catch(() => undefined);
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`progress is locked by another docker-tutor (${file})`);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 + attempt * 2)));
+    }
+  }
+}
+
+async function isStale(file: string): Promise<boolean> {
+  try {
+    const [text, info] = await Promise.all([readFile(file, "utf8"), stat(file)]);
+    const pid = Number.parseInt(text, 10);
+    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) return true;
+    return Date.now() - info.mtimeMs > lockStaleMs && !(Number.isInteger(pid) && isAlive(pid));
+  } catch {
+    return false;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export type LessonStatus = "new" | "in-progress" | "done";
+
+/** Where the learner stands in a lesson: status, and the index of the step to resume at. */
+export function lessonStatus(
+  progress: Progress,
+  lesson: Lesson,
+): { status: LessonStatus; stepIndex: number } {
+  const entry = progress.packs[lesson.packId]?.lessons[lesson.id];
+  if (!entry) return { status: "new", stepIndex: 0 };
+  if (entry.completed) return { status: "done", stepIndex: lesson.steps.length - 1 };
+  const index = lesson.steps.findIndex((s) => s.id === entry.current);
+  return { status: "in-progress", stepIndex: Math.max(0, index) };
+}
