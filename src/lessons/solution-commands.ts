@@ -41,7 +41,10 @@ function readDockerCommand(words: string[], use: SolutionUse): void {
   if (start < 0) return;
   const program = words[start];
   let rest = words.slice(start + 1);
-  if (program !== "docker") return readCompose(rest, use);
+  if (program !== "docker") {
+    readCompose(rest, use);
+    return;
+  }
   // `docker container run` == `docker run`, and so on.
   if (["container", "image", "volume", "network"].includes(rest[0] ?? "") && rest[1]) {
     const group = rest[0] as string;
@@ -62,7 +65,8 @@ function readDockerCommand(words: string[], use: SolutionUse): void {
   switch (verb) {
     case "run":
     case "create":
-      return readRun(args, use);
+      readRun(args, use);
+      return;
     case "pull": {
       const image = args.find((w) => !w.startsWith("-"));
       if (image) use.images.push(image);
@@ -82,7 +86,8 @@ function readDockerCommand(words: string[], use: SolutionUse): void {
       }
       return;
     case "compose":
-      return readCompose(args, use);
+      readCompose(args, use);
+      return;
   }
 }
 
