@@ -1,0 +1,38 @@
+/** The command-line tools a learner needs beside the engine: the docker CLI and a compose command. */
+import { execFile } from "node:child_process";
+import { access, constants } from "node:fs/promises";
+import path from "node:path";
+
+export async function findOnPath(name: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const extensions = process.platform === "win32" ? (env.PATHEXT ?? ".EXE").split(";") : [""];
+  for (const dir of (env.PATH ?? "").split(path.delimiter)) {
+    if (!dir) continue;
+    for (const ext of extensions) {
+      const candidate = path.join(dir, name + ext);
+      if (
+        await access(candidate, constants.X_OK).then(
+          () => true,
+          () => false,
+        )
+      )
+        return candidate;
+    }
+  }
+  return undefined;
+}
+
+function succeeds(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile(file, args, { env, timeout: 5000 }, (error) => resolve(!error));
+  });
+}
+
+/** `docker compose` when the plugin answers, else `docker-compose`, else undefined. */
+export async function detectCompose(
+  env: NodeJS.ProcessEnv,
+): Promise<"docker compose" | "docker-compose" | undefined> {
+  const [docker, legacy] = await Promise.all([findOnPath("docker", env), findOnPath("docker-compose", env)]);
+  if (docker && (await succeeds(docker, ["compose", "version"], env))) return "docker compose";
+  if (legacy && (await succeeds(legacy, ["version"], env))) return "docker-compose";
+  return undefined;
+}
