@@ -84,7 +84,7 @@ export function parseCheck(value: unknown, path: YamlPath, issues: ValueIssue[])
   const result = schema.safeParse(value);
   if (!result.success) {
     issues.push(
-      ...describeZodError(result.error, path, {
+      ...describeZodError(result.error, value, path, {
         what: `a ${kind} check`,
         fields: Object.keys(schema.shape),
         unionHints,

@@ -40,7 +40,7 @@ export async function loadPack(dir: string): Promise<LoadedPack> {
   if (yaml.errors.length > 0) return { pack: undefined, problems };
   const parsed = packManifest.safeParse(yaml.value ?? {});
   if (!parsed.success) {
-    const issues = describeZodError(parsed.error, [], {
+    const issues = describeZodError(parsed.error, yaml.value, [], {
       what: "pack.yaml",
       fields: Object.keys(packManifest.shape),
     });

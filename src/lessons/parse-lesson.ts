@@ -49,7 +49,7 @@ export function parsePrimaryLesson(source: string, file: string): ParsedPrimary 
       const result = frontMatter.safeParse(yaml.value ?? {});
       if (result.success) meta = result.data;
       else {
-        const issues = describeZodError(result.error, [], {
+        const issues = describeZodError(result.error, yaml.value, [], {
           what: "the front matter",
           fields: frontMatterFields,
         });
@@ -129,7 +129,7 @@ export function parseTranslation(source: string, file: string): ParsedTranslatio
       const result = translationFrontMatter.safeParse(yaml.value ?? {});
       if (result.success) ({ id, title, summary } = result.data);
       else {
-        const issues = describeZodError(result.error, [], {
+        const issues = describeZodError(result.error, yaml.value, [], {
           what: "a translation's front matter (only id, title and summary: the rest comes from the primary file)",
           fields: translationFields,
         });
@@ -231,7 +231,7 @@ function parseStepParts(
         if (yaml.errors.length > 0) break;
         const result = quiz.safeParse(yaml.value);
         if (!result.success) {
-          const issues = describeZodError(result.error, [], {
+          const issues = describeZodError(result.error, yaml.value, [], {
             what: "a quiz",
             fields: Object.keys(quiz.shape),
           });

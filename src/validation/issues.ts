@@ -21,11 +21,22 @@ export interface IssueContext {
   unionHints?: Record<string, string>;
 }
 
-export function describeZodError(error: z.ZodError, base: YamlPath, context: IssueContext): ValueIssue[] {
-  return error.issues.flatMap((issue) => describeIssue(issue, base, context));
+/** `input` is the value that was validated, so messages can say what was found (zod leaves it out). */
+export function describeZodError(
+  error: z.ZodError,
+  input: unknown,
+  base: YamlPath,
+  context: IssueContext,
+): ValueIssue[] {
+  return error.issues.flatMap((issue) => describeIssue(issue, input, base, context));
 }
 
-function describeIssue(issue: z.core.$ZodIssue, base: YamlPath, context: IssueContext): ValueIssue[] {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  input: unknown,
+  base: YamlPath,
+  context: IssueContext,
+): ValueIssue[] {
   const own = issue.path as (string | number)[];
   const path = [...base, ...own];
   const field = fieldName(own);
@@ -48,7 +59,7 @@ function describeIssue(issue: z.core.$ZodIssue, base: YamlPath, context: IssueCo
         { path, message: `${field} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` },
       ];
     case "invalid_type":
-      return [{ path, message: `${field} ${missingOrWrong(issue)}` }];
+      return [{ path, message: `${field} ${missingOrWrong(issue, valueAt(input, own))}` }];
     case "invalid_union": {
       const last = own[own.length - 1];
       const hint = (typeof last === "string" && context.unionHints?.[last]) || "see the authoring guide";
@@ -72,9 +83,18 @@ function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): 
   return `must have ${small ? "at least" : "at most"} ${String(bound)}${unit}`;
 }
 
-function missingOrWrong(issue: z.core.$ZodIssueInvalidType): string {
-  if (issue.input === undefined) return `is required (${article(issue.expected)})`;
-  return `must be ${article(issue.expected)}, not ${describeValue(issue.input)}`;
+function missingOrWrong(issue: z.core.$ZodIssueInvalidType, found: unknown): string {
+  if (found === undefined) return `is required (${article(issue.expected)})`;
+  return `must be ${article(issue.expected)}, not ${describeValue(found)}`;
+}
+
+function valueAt(input: unknown, path: (string | number)[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
 }
 
 function fieldName(path: (string | number)[]): string {
