@@ -67,14 +67,15 @@ export async function readPackText(file: string): Promise<ReadResult> {
 export function decodeText(bytes: Uint8Array): ReadResult {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    const at = new LineIndex(new TextDecoder().decode(bytes.subarray(0, nul))).at(nul);
+    const before = new TextDecoder().decode(bytes.subarray(0, nul));
+    const at = new LineIndex(before).at(before.length);
     return { ok: false, at, message: "the file holds binary data (a NUL byte): a lesson file is UTF-8 text" };
   }
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
-    const bad = firstInvalidUtf8(bytes);
-    const at = new LineIndex(new TextDecoder().decode(bytes.subarray(0, bad))).at(bad);
+    const before = new TextDecoder().decode(bytes.subarray(0, firstInvalidUtf8(bytes)));
+    const at = new LineIndex(before).at(before.length);
     return { ok: false, at, message: "the file is not valid UTF-8: save it as UTF-8" };
   }
 }
