@@ -3,7 +3,8 @@ import path from "node:path";
 import type { CommandContext } from "../context.js";
 import { ExitCode } from "../errors.js";
 import { loadPacks, packDirs } from "../lessons/pack-sources.js";
-import { byPosition, formatProblem, type Problem } from "../lessons/problem.js";
+import { byPosition, formatProblem } from "../lessons/problem.js";
+import { displayPath } from "../render/paths.js";
 import { palette } from "../render/style.js";
 
 export async function runLint(
@@ -30,13 +31,3 @@ export async function runLint(
   }
   if (!ok) throw new ExitCode(1);
 }
-
-/** Paths relative to where the command runs, as compilers print them, so terminals make them clickable. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith("..") && relative.split(path.sep).filter((s) => s === "..").length > 2
-    ? file
-    : relative || file;
-}
-
-export type { Problem };

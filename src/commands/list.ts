@@ -3,8 +3,8 @@ import type { CommandContext } from "../context.js";
 import { counts, localize } from "../lessons/model.js";
 import { loadPacks, packDirs } from "../lessons/pack-sources.js";
 import { lessonStatus, readProgress, tutorHome } from "../progress/store.js";
+import { displayPath } from "../render/paths.js";
 import { palette } from "../render/style.js";
-import { displayPath } from "./lint.js";
 
 export async function runList(ctx: CommandContext, options: { json?: boolean }): Promise<void> {
   const [{ packs, results }, { progress, warning }] = await Promise.all([
