@@ -12,9 +12,10 @@ afterEach(() => rm(home, { recursive: true, force: true }));
 
 const record = (lesson: string, step: string) =>
   updateProgress(home, (p) => {
-    const pack = (p.packs.demo ??= { lessons: {} });
     const now = new Date().toISOString();
-    const entry = (pack.lessons[lesson] ??= { started: now, updated: now, steps: {} });
+    p.packs.demo ??= { lessons: {} };
+    p.packs.demo.lessons[lesson] ??= { started: now, updated: now, steps: {} };
+    const entry = p.packs.demo.lessons[lesson];
     entry.steps[step] = { done: now };
     entry.current = step;
   });
