@@ -24,6 +24,7 @@ function context(program: Command): CommandContext {
   const options = program.opts<GlobalOptions>();
   const language = detectLanguage(options.lang, process.env);
   return {
+    version,
     language,
     t: translator(language),
     packs: options.pack,

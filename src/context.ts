@@ -9,6 +9,8 @@ export interface Output {
 }
 
 export interface CommandContext {
+  /** docker-tutor's own version. */
+  version: string;
   language: UiLanguage;
   t: Translate;
   /** Extra pack folders from --pack, in order. */

@@ -1,6 +1,7 @@
 /** `docker-tutor list [--json]`: the lessons of every loaded pack, with the learner's status. */
 import type { CommandContext } from "../context.js";
 import { counts, localize } from "../lessons/model.js";
+import { cacheDir } from "../lessons/pack-cache.js";
 import { loadPacks, packDirs } from "../lessons/pack-sources.js";
 import { lessonStatus, readProgress, tutorHome } from "../progress/store.js";
 import { displayPath } from "../render/paths.js";
@@ -8,7 +9,7 @@ import { palette } from "../render/style.js";
 
 export async function runList(ctx: CommandContext, options: { json?: boolean }): Promise<void> {
   const [{ packs, results }, { progress, warning }] = await Promise.all([
-    loadPacks(packDirs(ctx.packs, ctx.env)),
+    loadPacks(packDirs(ctx.packs, ctx.env), { dir: cacheDir(ctx.env), version: ctx.version }),
     readProgress(tutorHome(ctx.env)),
   ]);
   if (warning) ctx.output.err(`docker-tutor: ${warning}`);

@@ -1,8 +1,10 @@
 /** Where packs come from: the built-in one, `--pack DIR` (repeatable) and DOCKER_TUTOR_PACKS (a path list). */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type LoadedPack, loadPack } from "./load-pack.js";
+import type { LoadedPack } from "./load-pack.js";
 import type { Lesson, Pack } from "./model.js";
+import { loadPackCached } from "./pack-cache.js";
 
 /** The built-in pack ships beside `src/` and `dist/` alike. */
 export const builtInPackDir = path.resolve(
@@ -24,8 +26,20 @@ export interface LoadedPacks {
   results: { dir: string; loaded: LoadedPack }[];
 }
 
-export async function loadPacks(dirs: string[]): Promise<LoadedPacks> {
-  const results = await Promise.all(dirs.map(async (dir) => ({ dir, loaded: await loadPack(dir) })));
+/**
+ * Loads packs in order. With `cache`, unchanged packs come from the pack cache without loading the
+ * parser at all; `lint` passes none, so authors always see a fresh parse.
+ */
+export async function loadPacks(
+  dirs: string[],
+  cache?: { dir: string; version: string },
+): Promise<LoadedPacks> {
+  const load = async (dir: string): Promise<LoadedPack> => {
+    if (cache) return loadPackCached(dir, cache.dir, cache.version);
+    const { loadPack } = await import("./load-pack.js");
+    return loadPack(dir);
+  };
+  const results = await Promise.all(dirs.map(async (dir) => ({ dir, loaded: await load(dir) })));
   const packs = results.flatMap((r) => (r.loaded.pack ? [r.loaded.pack] : []));
   return { packs, results };
 }

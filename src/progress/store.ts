@@ -7,33 +7,57 @@ import { closeSync, constants, fsyncSync, openSync, renameSync, writeSync } from
 import { mkdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { z } from "zod";
 import type { Lesson } from "../lessons/model.js";
 
 export const progressVersion = 1;
 
-const stepProgress = z.object({
-  done: z.string().optional(),
-  skipped: z.boolean().optional(),
-  hints: z.number().int().min(0).optional(),
-});
-const lessonProgress = z.object({
-  started: z.string(),
-  updated: z.string(),
-  current: z.string().optional(),
-  completed: z.string().optional(),
-  steps: z.record(z.string(), stepProgress).default({}),
-});
-const progressFile = z.object({
-  version: z.literal(progressVersion),
-  packs: z
-    .record(z.string(), z.object({ lessons: z.record(z.string(), lessonProgress).default({}) }))
-    .default({}),
-});
+/** One step's record: when it was done or skipped, and how many hints it took. */
+export interface StepProgress {
+  done?: string;
+  skipped?: boolean;
+  hints?: number;
+}
 
-export type StepProgress = z.infer<typeof stepProgress>;
-export type LessonProgress = z.infer<typeof lessonProgress>;
-export type Progress = z.infer<typeof progressFile>;
+export interface LessonProgress {
+  started: string;
+  updated: string;
+  /** The step to resume at. */
+  current?: string;
+  completed?: string;
+  steps: Record<string, StepProgress>;
+}
+
+export interface Progress {
+  version: typeof progressVersion;
+  packs: Record<string, { lessons: Record<string, LessonProgress> }>;
+}
+
+/**
+ * Checks a parsed progress file by hand rather than with zod: `list` reads it on every start, and
+ * loading zod alone costs more than the start-up budget.
+ */
+export function parseProgress(json: unknown): Progress | undefined {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === "object" && v !== null && !Array.isArray(v);
+  const optional = (v: unknown, type: "string" | "boolean" | "number") =>
+    v === undefined || typeof v === type;
+  if (!isObject(json) || json.version !== progressVersion || !isObject(json.packs)) return undefined;
+  for (const pack of Object.values(json.packs)) {
+    if (!isObject(pack) || !isObject(pack.lessons)) return undefined;
+    for (const lesson of Object.values(pack.lessons)) {
+      if (!isObject(lesson) || typeof lesson.started !== "string" || typeof lesson.updated !== "string")
+        return undefined;
+      if (!optional(lesson.current, "string") || !optional(lesson.completed, "string")) return undefined;
+      if (!isObject(lesson.steps)) return undefined;
+      for (const step of Object.values(lesson.steps)) {
+        if (!isObject(step) || !optional(step.done, "string") || !optional(step.skipped, "boolean"))
+          return undefined;
+        if (!optional(step.hints, "number")) return undefined;
+      }
+    }
+  }
+  return json as unknown as Progress;
+}
 
 export function emptyProgress(): Progress {
   return { version: progressVersion, packs: {} };
@@ -78,10 +102,10 @@ export async function readProgress(home: string): Promise<ProgressRead> {
       warning: await moveAside(file, `it was written by a newer docker-tutor (format ${version})`),
     };
   }
-  const parsed = progressFile.safeParse(json);
-  if (!parsed.success)
+  const progress = parseProgress(json);
+  if (!progress)
     return { progress: emptyProgress(), warning: await moveAside(file, "its content is not progress") };
-  return { progress: parsed.data, warning: undefined };
+  return { progress, warning: undefined };
 }
 
 async function moveAside(file: string, why: string): Promise<string> {
