@@ -17,11 +17,18 @@ await build({
   target: "node20",
   outdir: "dist",
   chunkNames: "chunks/[name]-[hash]",
-  // dockerode pulls optional native modules (ssh2, cpu-features): leave it to node_modules.
-  external: ["dockerode", "node-pty"],
-  // Bundled CommonJS dependencies still call require().
+  // Everything is bundled, so dist/ runs with no node_modules (the Docker image relies on it); only
+  // optional native add-ons stay out: ssh2 and dockerode fall back to plain JS without them.
+  external: ["node-pty", "cpu-features", "*.node"],
+  // Bundled CommonJS dependencies still call require() and read __dirname.
   banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    js: [
+      "import { createRequire as __createRequire } from 'node:module';",
+      "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+      "const require = __createRequire(import.meta.url);",
+      "const __filename = __fileURLToPath(import.meta.url);",
+      "const __dirname = __fileURLToPath(new URL('.', import.meta.url));",
+    ].join(" "),
   },
   legalComments: "none",
   logLevel: "warning",

@@ -106,4 +106,13 @@ function exitCodeFor(error: unknown): number {
   return 70;
 }
 
+// Learners cannot act on a dependency's deprecation notice; DEBUG shows them.
+if (!process.env.DEBUG) process.noDeprecation = true;
+// `docker-tutor list | head` closes the pipe early: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 process.exitCode = await main(process.argv);
