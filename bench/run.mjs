@@ -1,0 +1,76 @@
+// `npm run bench`: figures measured side by side in one run, written to bench/results.md.
+// Timings on shared machines are noisy, so each figure is a ratio to a baseline measured in the
+// same interleaved loop, and the report gives medians over many runs.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const cli = path.join(root, "dist", "cli.js");
+const runs = Number(process.env.BENCH_RUNS ?? 40);
+const home = mkdtempSync(path.join(os.tmpdir(), "docker-tutor-bench-"));
+const env = { ...process.env, DOCKER_TUTOR_HOME: home, NO_COLOR: "1" };
+
+function time(args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+  return ms;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const p95 = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))];
+};
+
+// Start-up: the same loop runs the baseline and each command in turn, so load affects them alike.
+const cases = {
+  "node -e 0": ["-e", "0"],
+  "docker-tutor --version": [cli, "--version"],
+  "docker-tutor list": [cli, "list"],
+};
+time([cli, "list"]); // fills the pack cache, as any learner's first run does
+const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+for (let i = 0; i < runs; i++)
+  for (const [name, args] of Object.entries(cases)) samples[name].push(time(args));
+rmSync(home, { recursive: true, force: true });
+
+const base = median(samples["node -e 0"]);
+const rows = Object.entries(samples).map(([name, xs]) => ({
+  name,
+  median: median(xs),
+  p95: p95(xs),
+  ratio: median(xs) / base,
+}));
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+const date = new Date().toISOString().slice(0, 10);
+const table = [
+  "| figure | median | p95 | ratio to `node -e 0` | budget |",
+  "| --- | --- | --- | --- | --- |",
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${r.median.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.ratio.toFixed(2)} | ${r.name === "node -e 0" ? "baseline" : "≤ 1.5"} |`,
+  ),
+].join("\n");
+const report = `# Benchmarks
+
+Machine: ${machine}  
+Date: ${date}  
+Runs: ${runs} of each, interleaved; the pack cache warm (as after a learner's first run).
+
+## Start-up
+
+${table}
+`;
+writeFileSync(path.join(root, "bench", "results.md"), report);
+console.log(report);
+const over = rows.filter((r) => r.name !== "node -e 0" && r.ratio > 1.5);
+if (over.length > 0) console.log(`over budget: ${over.map((r) => r.name).join(", ")}`);
