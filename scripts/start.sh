@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 if [ ! -d "$root/node_modules" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
-  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error) >&2
+  (cd "$root" && npm install --no-audit --no-fund --no-save --loglevel=error) >&2
 fi
 if [ ! -f "$root/dist/cli.js" ] || [ -n "$(find "$root/src" -newer "$root/dist/cli.js" -name '*.ts' -print -quit)" ]; then
   (cd "$root" && npm run --silent build) >&2

@@ -11,7 +11,8 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "dependencies"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  # npm ci refuses this lock file: npm 11 records only the platform packages of the machine that wrote it.
+  npm install --no-audit --no-fund --no-save
 else
   echo "node_modules is up to date"
 fi
