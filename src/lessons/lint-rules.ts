@@ -5,7 +5,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import type { Check } from "../checks/vocabulary.js";
+import { checkReferences } from "../checks/references.js";
 import type { Lesson, Pack } from "./model.js";
 import { builtInNetworks, normalizeImageRef, owns } from "./ownership.js";
 import { isInside } from "./pack-files.js";
@@ -73,55 +73,6 @@ export async function lintLesson(lesson: Lesson, pack: Pack): Promise<Problem[]>
     }
   }
   return problems;
-}
-
-interface CheckReference {
-  kind: ResourceKind;
-  name: string;
-}
-
-/** Every resource a check names, through `not:` too. */
-export function checkReferences(check: Check): CheckReference[] {
-  const refs: CheckReference[] = [];
-  const container = (ref: string | { project: string; service: string }) =>
-    refs.push(
-      typeof ref === "string" ? { kind: "containers", name: ref } : { kind: "projects", name: ref.project },
-    );
-  switch (check.kind) {
-    case "not":
-      return checkReferences(check.not);
-    case "container":
-      container(check.container);
-      if (check.image) refs.push({ kind: "images", name: check.image });
-      for (const network of check.networks ?? []) refs.push({ kind: "networks", name: network });
-      for (const mount of check.mounts ?? []) {
-        const named =
-          mount.source && (mount.type === "volume" || (!mount.type && !mount.source.startsWith("/")));
-        if (named && mount.source) refs.push({ kind: "volumes", name: mount.source });
-      }
-      break;
-    case "image":
-      refs.push({ kind: "images", name: check.image });
-      break;
-    case "volume":
-      refs.push({ kind: "volumes", name: check.volume });
-      break;
-    case "network":
-      refs.push({ kind: "networks", name: check.network });
-      for (const name of check.containers ?? []) refs.push({ kind: "containers", name });
-      if (check.resolves) refs.push({ kind: "containers", name: check.resolves.from });
-      break;
-    case "compose":
-      refs.push({ kind: "projects", name: check.compose });
-      break;
-    case "exec":
-      container(check.exec);
-      break;
-    case "dockerfile":
-      if (check.from) refs.push({ kind: "images", name: check.from });
-      break;
-  }
-  return refs;
 }
 
 /** FROM lines of Dockerfiles and `image:` of compose files shipped with the lesson. */

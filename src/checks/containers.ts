@@ -1,0 +1,54 @@
+/** Finding the container(s) a check names: by name, or every container of a compose service. */
+import type Docker from "dockerode";
+import { closest } from "../text/similar.js";
+import type { CheckContext } from "./context.js";
+import { fail, typoHint } from "./diagnosis.js";
+import type { Outcome } from "./result.js";
+import type { ContainerRef } from "./vocabulary.js";
+
+export type ContainerInfo = Docker.ContainerInspectInfo;
+
+export const composeProjectLabel = "com.docker.compose.project";
+export const composeServiceLabel = "com.docker.compose.service";
+
+export function containerName(info: { Name: string }): string {
+  return info.Name.replace(/^\//, "");
+}
+
+export function isNotFound(error: unknown): boolean {
+  return (error as { statusCode?: number })?.statusCode === 404;
+}
+
+/** The inspected containers, or the outcome to report when there are none. */
+export async function findContainers(
+  ref: ContainerRef,
+  ctx: CheckContext,
+): Promise<{ containers: ContainerInfo[] } | { missing: Outcome }> {
+  if (typeof ref === "string") {
+    try {
+      return { containers: [await ctx.docker.getContainer(ref).inspect()] };
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      const names = (await ctx.docker.listContainers({ all: true })).flatMap((c) => c.Names.map((n) => n.slice(1)));
+      return { missing: fail(`no container named ${ref}${typoHint(closest(ref, names))}`) };
+    }
+  }
+  const listed = await ctx.docker.listContainers({
+    all: true,
+    filters: { label: [`${composeProjectLabel}=${ref.project}`, `${composeServiceLabel}=${ref.service}`] },
+  });
+  if (listed.length === 0) {
+    const inProject = await ctx.docker.listContainers({
+      all: true,
+      filters: { label: [`${composeProjectLabel}=${ref.project}`] },
+    });
+    const services = [...new Set(inProject.map((c) => c.Labels[composeServiceLabel] ?? ""))].filter(Boolean);
+    const hint =
+      services.length === 0
+        ? ` (the project has no containers: is it up?)`
+        : typoHint(closest(ref.service, services)) || ` (its services: ${services.join(", ")})`;
+    return { missing: fail(`no container for service ${ref.service} of compose project ${ref.project}${hint}`) };
+  }
+  const containers = await Promise.all(listed.map((c) => ctx.docker.getContainer(c.Id).inspect()));
+  return { containers: containers.sort((a, b) => a.Name.localeCompare(b.Name)) };
+}

@@ -1,0 +1,58 @@
+/** What a check needs to look at the world: the engine, the lesson's working folder and what it owns. */
+import type { Docker } from "../engine/client.js";
+import type { Resources } from "../lessons/schema.js";
+
+export interface CheckContext {
+  docker: Docker;
+  /** The lesson's working folder: file and dockerfile checks read here, bind mount sources resolve here. */
+  workdir: string;
+  /** What the lesson owns; checks look at nothing else. */
+  resources: Resources;
+  /** Images the lesson declares (it may inspect them, not remove them). */
+  images: string[];
+  /** Where published ports answer: 127.0.0.1 for a local engine, the engine's host for a tcp one. */
+  portHost: string;
+  /** Bounds, so nothing hangs. */
+  timeouts: { execMs: number; httpMs: number; helperMs: number };
+  /** An image present on the engine that has a shell, for throwaway helper containers (memoized). */
+  helperImage(): Promise<string | undefined>;
+}
+
+export const defaultTimeouts = { execMs: 10_000, httpMs: 3_000, helperMs: 20_000 };
+
+/** Label on every container the tutor itself creates, so it can always find and remove its own. */
+export const helperLabel = "org.docker-tutor.helper";
+
+/** Images tried, in order, for helper containers: the smallest with a shell first. */
+const helperCandidates = ["busybox:latest", "busybox", "alpine:latest", "debian:bookworm-slim", "python:3.11-slim"];
+
+export function helperImageFinder(docker: Docker, declared: string[]): () => Promise<string | undefined> {
+  let found: Promise<string | undefined> | undefined;
+  return () => {
+    found ??= (async () => {
+      for (const ref of [...helperCandidates, ...declared]) {
+        const exists = await docker
+          .getImage(ref)
+          .inspect()
+          .then(
+            () => true,
+            () => false,
+          );
+        if (exists) return ref;
+      }
+      return undefined;
+    })();
+    return found;
+  };
+}
+
+export function portHostFor(engineHost: string): string {
+  if (engineHost.startsWith("tcp://") || engineHost.startsWith("http")) {
+    try {
+      return new URL(engineHost.replace(/^tcp:/, "http:")).hostname || "127.0.0.1";
+    } catch {
+      return "127.0.0.1";
+    }
+  }
+  return "127.0.0.1";
+}

@@ -1,0 +1,205 @@
+/** `container:` checks: state, exit code, image, ports, mounts, networks, env, labels, restart policy, logs. */
+import path from "node:path";
+import { collect, demultiplex } from "../../engine/streams.js";
+import { normalizeImageRef } from "../../lessons/ownership.js";
+import { type ContainerInfo, containerName, findContainers } from "../containers.js";
+import type { CheckContext } from "../context.js";
+import { list, mismatch, pass } from "../diagnosis.js";
+import type { Outcome } from "../result.js";
+import { matchText } from "../text-match.js";
+import type { ContainerCheck } from "../vocabulary.js";
+
+export async function evaluateContainer(check: ContainerCheck, ctx: CheckContext): Promise<Outcome> {
+  const found = await findContainers(check.container, ctx);
+  if ("missing" in found) return found.missing;
+  const facts: string[] = [];
+  for (const info of found.containers) {
+    const outcome = await matchContainer(check, info, ctx);
+    if (!outcome.passed) return outcome;
+    facts.push(outcome.message);
+  }
+  return pass(facts.join("; "));
+}
+
+async function matchContainer(check: ContainerCheck, info: ContainerInfo, ctx: CheckContext): Promise<Outcome> {
+  const subject = `container ${containerName(info)}`;
+  const status = info.State.Status;
+  const facts = [`is ${status}`];
+
+  if (check.state && status !== check.state) return mismatch(subject, `is ${status}`, check.state);
+  if (check.exitCode !== undefined) {
+    if (status === "running" || status === "created" || status === "paused" || status === "restarting") {
+      return mismatch(subject, `is ${status}, so it has no exit code yet`, `exit code ${check.exitCode}`);
+    }
+    if (info.State.ExitCode !== check.exitCode) {
+      return mismatch(subject, `exited with code ${info.State.ExitCode}`, `${check.exitCode}`);
+    }
+    facts.push(`exit code ${check.exitCode}`);
+  }
+  if (check.image) {
+    const outcome = await matchImage(subject, check.image, info, ctx);
+    if (!outcome.passed) return outcome;
+    facts.push(`image ${check.image}`);
+  }
+  if (check.ports) {
+    const published = publishedPorts(info);
+    for (const wanted of check.ports.map(parsePortSpec)) {
+      const hit = published.some(
+        (p) =>
+          p.hostPort === wanted.hostPort &&
+          p.containerPort === wanted.containerPort &&
+          p.protocol === wanted.protocol &&
+          (!wanted.hostIp || p.hostIp === wanted.hostIp),
+      );
+      if (!hit) return mismatch(subject, `publishes ${list(published.map(formatPort), "no ports")}`, formatPort(wanted));
+    }
+    facts.push(`publishes ${check.ports.map((p) => formatPort(parsePortSpec(p))).join(", ")}`);
+  }
+  if (check.mounts) {
+    for (const wanted of check.mounts) {
+      const outcome = matchMount(subject, wanted, info, ctx.workdir);
+      if (!outcome.passed) return outcome;
+    }
+    facts.push(`mounts ${check.mounts.map((m) => m.target).join(", ")}`);
+  }
+  if (check.networks) {
+    const attached = Object.keys(info.NetworkSettings?.Networks ?? {});
+    for (const network of check.networks) {
+      if (!attached.includes(network)) return mismatch(subject, `is on ${list(attached, "no network")}`, network);
+    }
+    facts.push(`on ${check.networks.join(", ")}`);
+  }
+  if (check.env) {
+    const env = new Map((info.Config.Env ?? []).map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
+    for (const [key, value] of Object.entries(check.env)) {
+      const actual = env.get(key);
+      if (actual !== value) {
+        return mismatch(subject, actual === undefined ? `has no ${key}` : `has ${key}=${actual}`, `${key}=${value}`);
+      }
+    }
+    facts.push(`env ${Object.keys(check.env).join(", ")}`);
+  }
+  if (check.labels) {
+    const labels = info.Config.Labels ?? {};
+    for (const [key, value] of Object.entries(check.labels)) {
+      const actual = labels[key];
+      if (actual !== value) {
+        return mismatch(subject, actual === undefined ? `has no label ${key}` : `has label ${key}=${actual}`, `${key}=${value}`);
+      }
+    }
+    facts.push(`labels ${Object.keys(check.labels).join(", ")}`);
+  }
+  if (check.restart) {
+    const policy = info.HostConfig.RestartPolicy?.Name || "no";
+    if (policy !== check.restart) return mismatch(subject, `has restart policy ${policy}`, check.restart);
+    facts.push(`restart ${policy}`);
+  }
+  if (check.logs) {
+    const logs = await readLogs(info, ctx);
+    const outcome = matchText(`logs of ${subject}`, logs, check.logs);
+    if (!outcome.passed) return outcome;
+    facts.push(outcome.message.replace(`logs of ${subject} `, "logs "));
+  }
+  return pass(`${subject} ${facts.join(", ")}`);
+}
+
+async function matchImage(subject: string, expected: string, info: ContainerInfo, ctx: CheckContext): Promise<Outcome> {
+  const configured = info.Config.Image;
+  if (normalizeImageRef(configured) === normalizeImageRef(expected)) return pass("");
+  // Created from an ID, or from a tag that now points elsewhere: compare image IDs too.
+  const expectedId = await ctx.docker
+    .getImage(expected)
+    .inspect()
+    .then(
+      (i) => i.Id,
+      () => undefined,
+    );
+  if (expectedId && expectedId === info.Image) return pass("");
+  return mismatch(subject, `runs image ${configured}`, expected);
+}
+
+interface PortBinding {
+  hostIp: string;
+  hostPort: string;
+  containerPort: string;
+  protocol: string;
+}
+
+/** `127.0.0.1:8080:80/tcp` → its parts; protocol defaults to tcp. */
+export function parsePortSpec(spec: string): PortBinding {
+  const [main, protocol = "tcp"] = spec.split("/") as [string, string?];
+  const lastColon = main.lastIndexOf(":");
+  const containerPort = main.slice(lastColon + 1);
+  const rest = main.slice(0, lastColon);
+  const hostColon = rest.lastIndexOf(":");
+  const hostPort = hostColon >= 0 ? rest.slice(hostColon + 1) : rest;
+  const hostIp = hostColon >= 0 ? rest.slice(0, hostColon).replace(/^\[|\]$/g, "") : "";
+  return { hostIp, hostPort, containerPort, protocol };
+}
+
+/** Bindings as configured (a stopped container keeps them in HostConfig) and as published when running. */
+export function publishedPorts(info: ContainerInfo): PortBinding[] {
+  const seen = new Map<string, PortBinding>();
+  const sources = [info.HostConfig.PortBindings, info.NetworkSettings?.Ports] as (
+    | Record<string, { HostIp?: string; HostPort?: string }[] | null>
+    | undefined
+  )[];
+  for (const source of sources) {
+    for (const [key, bindings] of Object.entries(source ?? {})) {
+      const [containerPort = "", protocol = "tcp"] = key.split("/");
+      for (const binding of bindings ?? []) {
+        if (!binding.HostPort) continue;
+        const hostIp = binding.HostIp === "0.0.0.0" || binding.HostIp === "::" ? "" : (binding.HostIp ?? "");
+        const port = { hostIp, hostPort: binding.HostPort, containerPort, protocol };
+        seen.set(`${port.hostPort}->${containerPort}/${protocol}`, port);
+      }
+    }
+  }
+  return [...seen.values()].sort((a, b) => Number(a.hostPort) - Number(b.hostPort));
+}
+
+export function formatPort(p: PortBinding): string {
+  return `${p.hostIp ? `${p.hostIp}:` : ""}${p.hostPort}->${p.containerPort}/${p.protocol}`;
+}
+
+function matchMount(
+  subject: string,
+  wanted: NonNullable<ContainerCheck["mounts"]>[number],
+  info: ContainerInfo,
+  workdir: string,
+): Outcome {
+  const mounts = info.Mounts ?? [];
+  const mount = mounts.find((m) => m.Destination === wanted.target);
+  const describe = (m: (typeof mounts)[number]) =>
+    `${m.Type === "volume" ? (m.Name ?? "a volume") : m.Type === "bind" ? m.Source : m.Type} at ${m.Destination}`;
+  const wantedText = `${wanted.source ?? "a mount"} at ${wanted.target}`;
+  if (!mount) return mismatch(subject, `mounts ${list(mounts.map(describe), "nothing")}`, wantedText);
+  if (wanted.type && mount.Type !== wanted.type) {
+    return mismatch(subject, `has a ${mount.Type} mount at ${wanted.target}`, `a ${wanted.type} mount`);
+  }
+  if (wanted.source) {
+    const source = mount.Type === "bind" ? mount.Source : (mount.Name ?? "");
+    const expected =
+      mount.Type === "bind" || wanted.source.startsWith("/") || wanted.source.startsWith(".")
+        ? path.resolve(workdir, wanted.source)
+        : wanted.source;
+    if (source !== expected) return mismatch(subject, `mounts ${describe(mount)}`, `${expected} at ${wanted.target}`);
+  }
+  if (wanted.readOnly !== undefined && mount.RW === wanted.readOnly) {
+    const mode = (rw: boolean) => (rw ? "read-write" : "read-only");
+    return mismatch(subject, `mounts ${wanted.target} ${mode(mount.RW)}`, mode(!wanted.readOnly));
+  }
+  return pass("");
+}
+
+const maxLogLines = 5000;
+
+async function readLogs(info: ContainerInfo, ctx: CheckContext): Promise<string> {
+  const raw = (await ctx.docker
+    .getContainer(info.Id)
+    .logs({ stdout: true, stderr: true, tail: maxLogLines, follow: false })) as unknown;
+  const buffer = Buffer.isBuffer(raw) ? raw : await collect(raw as NodeJS.ReadableStream);
+  if (info.Config.Tty) return buffer.toString("utf8");
+  const { stdout, stderr } = demultiplex(buffer);
+  return stdout + stderr;
+}

@@ -1,0 +1,92 @@
+/** `dockerfile:` checks: the file parsed (dockerfile-ast), its stages, base image and instruction order. */
+import { readFile } from "node:fs/promises";
+import type { CheckContext } from "../context.js";
+import { fail, mismatch, pass } from "../diagnosis.js";
+import type { Outcome } from "../result.js";
+import type { DockerfileCheck } from "../vocabulary.js";
+import { resolveInWorkdir } from "../workdir-path.js";
+import { inRange } from "./image.js";
+
+export interface Instruction {
+  keyword: string;
+  args: string;
+  line: number;
+}
+
+export interface ParsedDockerfile {
+  instructions: Instruction[];
+  /** Base image of each stage, in order. */
+  froms: string[];
+}
+
+export async function parseDockerfile(text: string): Promise<ParsedDockerfile> {
+  const { DockerfileParser } = await import("dockerfile-ast");
+  const parsed = DockerfileParser.parse(text);
+  const instructions = parsed.getInstructions().map((i) => ({
+    keyword: i.getKeyword().toUpperCase(),
+    args: i
+      .getArguments()
+      .map((a) => a.getValue())
+      .join(" "),
+    line: i.getRange().start.line + 1,
+  }));
+  const froms = parsed.getFROMs().map((f) => f.getImage() ?? "");
+  return { instructions, froms };
+}
+
+/** `COPY requirements.txt` matches a COPY whose arguments contain `requirements.txt`. */
+export function matchesPattern(instruction: Instruction, pattern: string): boolean {
+  const [keyword = "", ...rest] = pattern.trim().split(/\s+/);
+  if (instruction.keyword !== keyword.toUpperCase()) return false;
+  const text = rest.join(" ");
+  return text === "" || instruction.args.replace(/\s+/g, " ").includes(text);
+}
+
+export async function evaluateDockerfile(check: DockerfileCheck, ctx: CheckContext): Promise<Outcome> {
+  const resolved = await resolveInWorkdir(ctx.workdir, check.dockerfile);
+  if (!resolved.ok) return fail(resolved.message);
+  const subject = check.dockerfile;
+  const text = await readFile(resolved.path, "utf8").catch(() => undefined);
+  if (text === undefined) return mismatch(subject, "does not exist", "a Dockerfile");
+  const { instructions, froms } = await parseDockerfile(text);
+  if (froms.length === 0) return mismatch(subject, "has no FROM", "a FROM line first");
+  const facts: string[] = [];
+  if (check.from) {
+    const base = froms.at(-1) ?? "";
+    const norm = (ref: string) => (ref.includes(":") || ref.includes("@") ? ref : `${ref}:latest`);
+    if (norm(base) !== norm(check.from)) return mismatch(subject, `builds FROM ${base}`, check.from);
+    facts.push(`FROM ${base}`);
+  }
+  if (check.stages !== undefined) {
+    const outcome = inRange(subject, `has ${froms.length} stage${froms.length === 1 ? "" : "s"}`, froms.length, check.stages, "stages");
+    if (!outcome.passed) return outcome;
+    facts.push(`${froms.length} stages`);
+  }
+  for (const pattern of check.has ?? []) {
+    if (!instructions.some((i) => matchesPattern(i, pattern))) return mismatch(subject, `has no ${pattern}`, pattern);
+  }
+  for (const pattern of check.lacks ?? []) {
+    const hit = instructions.find((i) => matchesPattern(i, pattern));
+    if (hit) return mismatch(subject, `has ${hit.keyword} ${hit.args} on line ${hit.line}`, `no ${pattern}`);
+  }
+  if (check.order) {
+    let from = 0;
+    let previous: Instruction | undefined;
+    for (const pattern of check.order) {
+      const index = instructions.findIndex((i, n) => n >= from && matchesPattern(i, pattern));
+      if (index < 0) {
+        const anywhere = instructions.find((i) => matchesPattern(i, pattern));
+        if (!anywhere) return mismatch(subject, `has no ${pattern}`, `${check.order.join(", then ")}`);
+        return mismatch(
+          subject,
+          `has ${pattern} on line ${anywhere.line}, before ${previous?.keyword} on line ${previous?.line}`,
+          `${check.order.join(", then ")}`,
+        );
+      }
+      previous = instructions[index];
+      from = index + 1;
+    }
+    facts.push(`${check.order.join(" → ")}`);
+  }
+  return pass(`${subject} parsed${facts.length > 0 ? ` (${facts.join(", ")})` : ""}`);
+}

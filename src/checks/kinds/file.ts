@@ -1,0 +1,25 @@
+/** `file:` checks on the host, inside the lesson's working folder. */
+import { readFile, stat } from "node:fs/promises";
+import type { CheckContext } from "../context.js";
+import { fail, mismatch, pass } from "../diagnosis.js";
+import type { Outcome } from "../result.js";
+import { matchText } from "../text-match.js";
+import type { FileCheck } from "../vocabulary.js";
+import { resolveInWorkdir } from "../workdir-path.js";
+
+const maxRead = 4 * 1024 * 1024;
+
+export async function evaluateFile(check: FileCheck, ctx: CheckContext): Promise<Outcome> {
+  const resolved = await resolveInWorkdir(ctx.workdir, check.file);
+  if (!resolved.ok) return fail(resolved.message);
+  const subject = `file ${check.file}`;
+  const info = await stat(resolved.path).catch(() => undefined);
+  const wantExists = check.exists ?? true;
+  if (!info) return wantExists ? mismatch(subject, "does not exist", "it to exist") : pass(`${subject} does not exist`);
+  if (!wantExists) return mismatch(subject, "exists", "it not to exist");
+  if (check.contains === undefined && check.matches === undefined) return pass(`${subject} exists`);
+  if (!info.isFile()) return mismatch(subject, "is a folder", "a file");
+  if (info.size > maxRead) return fail(`${subject} is too large to read (${info.size} bytes)`);
+  const text = await readFile(resolved.path, "utf8");
+  return matchText(subject, text, { contains: check.contains, matches: check.matches }, false);
+}

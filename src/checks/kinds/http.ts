@@ -1,0 +1,68 @@
+/** `http:` checks: GET on a published port, retried briefly while a server starts, never longer than the bound. */
+import http from "node:http";
+import type { CheckContext } from "../context.js";
+import { mismatch, pass, quote } from "../diagnosis.js";
+import type { Outcome } from "../result.js";
+import type { HttpCheck } from "../vocabulary.js";
+
+interface Answer {
+  status?: number;
+  body?: string;
+  error?: string;
+}
+
+const maxBody = 1024 * 1024;
+
+function get(url: string, timeoutMs: number): Promise<Answer> {
+  return new Promise((resolve) => {
+    const request = http.get(url, { timeout: timeoutMs, headers: { "user-agent": "docker-tutor" } }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        if (body.length < maxBody) body += chunk;
+      });
+      response.on("end", () => resolve({ status: response.statusCode, body }));
+      response.on("error", (error) => resolve({ error: error.message }));
+    });
+    request.on("timeout", () => request.destroy(Object.assign(new Error("no answer in time"), { code: "ETIMEDOUT" })));
+    request.on("error", (error: NodeJS.ErrnoException) => resolve({ error: describeError(error) }));
+  });
+}
+
+function describeError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case "ECONNREFUSED":
+      return "nothing listens there (connection refused)";
+    case "ECONNRESET":
+    case "EPIPE":
+      return "the connection was closed before an answer";
+    case "ETIMEDOUT":
+      return "no answer in time";
+    default:
+      return error.message;
+  }
+}
+
+function judge(check: HttpCheck, url: string, answer: Answer): Outcome {
+  const subject = `GET ${url}`;
+  if (answer.status === undefined) return mismatch(subject, `failed: ${answer.error}`, `status ${check.status ?? "2xx"}`);
+  const statusOk = check.status !== undefined ? answer.status === check.status : answer.status >= 200 && answer.status < 300;
+  if (!statusOk) return mismatch(subject, `answered ${answer.status}`, `${check.status ?? "2xx"}`);
+  if (check.contains !== undefined && !(answer.body ?? "").includes(check.contains)) {
+    const start = (answer.body ?? "").trim().split("\n")[0] ?? "";
+    return mismatch(subject, `answered ${answer.status} with ${quote(start)}`, `a body containing ${quote(check.contains)}`);
+  }
+  return pass(`${subject} answered ${answer.status}${check.contains !== undefined ? ` with ${quote(check.contains)}` : ""}`);
+}
+
+export async function evaluateHttp(check: HttpCheck, ctx: CheckContext): Promise<Outcome> {
+  const url = `http://${ctx.portHost.includes(":") ? `[${ctx.portHost}]` : ctx.portHost}:${check.http}${check.path ?? "/"}`;
+  const deadline = Date.now() + ctx.timeouts.httpMs;
+  let outcome: Outcome;
+  for (let attempt = 0; ; attempt++) {
+    const remaining = Math.max(200, deadline - Date.now());
+    outcome = judge(check, url, await get(url, Math.min(remaining, 2000)));
+    if (outcome.passed || Date.now() >= deadline) return outcome;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 500)));
+  }
+}

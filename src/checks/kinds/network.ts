@@ -1,0 +1,67 @@
+/** `network:` checks: presence, driver, internal, attached containers, and name resolution between containers. */
+import { closest } from "../../text/similar.js";
+import { containerName, isNotFound } from "../containers.js";
+import type { CheckContext } from "../context.js";
+import { fail, list, mismatch, pass, typoHint } from "../diagnosis.js";
+import type { Outcome } from "../result.js";
+import type { NetworkCheck } from "../vocabulary.js";
+import { execIn } from "./exec.js";
+
+export async function evaluateNetwork(check: NetworkCheck, ctx: CheckContext): Promise<Outcome> {
+  let info: { Driver: string; Internal?: boolean; Containers?: Record<string, { Name: string }> };
+  try {
+    info = await ctx.docker.getNetwork(check.network).inspect();
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    const names = (await ctx.docker.listNetworks()).map((n) => n.Name);
+    return fail(`no network named ${check.network}${typoHint(closest(check.network, names))}`);
+  }
+  const subject = `network ${check.network}`;
+  const facts: string[] = [];
+  if (check.driver && info.Driver !== check.driver) return mismatch(subject, `uses driver ${info.Driver}`, check.driver);
+  if (check.internal !== undefined && Boolean(info.Internal) !== check.internal) {
+    return mismatch(subject, info.Internal ? "is internal" : "is not internal", check.internal ? "internal" : "not internal");
+  }
+  if (check.containers) {
+    // The network's own list holds running containers only; a stopped one is attached through its settings.
+    const attached = new Set(Object.values(info.Containers ?? {}).map((c) => c.Name));
+    for (const name of check.containers) {
+      if (attached.has(name)) continue;
+      const settings = await ctx.docker
+        .getContainer(name)
+        .inspect()
+        .then(
+          (c) => c.NetworkSettings?.Networks ?? {},
+          () => undefined,
+        );
+      if (!settings || !(check.network in settings)) {
+        return mismatch(subject, `has ${list([...attached].sort(), "no containers")}`, `${name} attached`);
+      }
+    }
+    facts.push(`has ${check.containers.join(", ")}`);
+  }
+  if (check.resolves) {
+    const { from, name } = check.resolves;
+    const fromInfo = await ctx.docker
+      .getContainer(from)
+      .inspect()
+      .catch((error: unknown) => {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      });
+    if (!fromInfo) return fail(`no container named ${from}, so nothing resolves ${name} from it`);
+    if (!fromInfo.State.Running) {
+      return mismatch(`container ${containerName(fromInfo)}`, `is ${fromInfo.State.Status}`, `running, to resolve ${name}`);
+    }
+    // getent is in glibc images, nslookup in busybox: whichever the container has.
+    const script = `getent hosts ${shellWord(name)} 2>/dev/null || nslookup ${shellWord(name)} 2>/dev/null | grep -q -i -E 'Address:? .*[0-9a-f][.:]' `;
+    const run = await execIn(ctx, fromInfo.Id, ["sh", "-c", script]);
+    if (run.exitCode !== 0) return mismatch(`from ${from}, the name ${name}`, "does not resolve", "it to resolve");
+    facts.push(`${from} resolves ${name}`);
+  }
+  return pass(`${subject} exists${facts.length > 0 ? ` (${facts.join(", ")})` : ""}`);
+}
+
+function shellWord(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
