@@ -72,11 +72,48 @@ function buildProgram(): Command {
       await runDoctor(context(program), options);
     });
 
+  program
+    .command("check")
+    .description("run the current step's checks once (or LESSON's current step, or LESSON/STEP)")
+    .argument("[target]", "LESSON or LESSON/STEP")
+    .option("--json", "print JSON")
+    .option("--workdir <dir>", "folder holding the lessons' working folders (default ./docker-tutor-work)")
+    .action(async (target: string | undefined, options: { json?: boolean; workdir?: string }) => {
+      const { runCheck } = await import("./commands/check.js");
+      await runCheck(context(program), target, options);
+    });
+
+  program
+    .command("reset")
+    .description("remove what a lesson created (only what it owns) and its working folder, and clear its progress")
+    .argument("[lesson]", "the lesson (default: the one in progress)")
+    .option("--all", "every lesson of every loaded pack")
+    .option("--yes", "do not ask for confirmation")
+    .option("--workdir <dir>", "folder holding the lessons' working folders (default ./docker-tutor-work)")
+    .action(async (lesson: string | undefined, options: { all?: boolean; yes?: boolean; workdir?: string }) => {
+      const { runReset } = await import("./commands/reset.js");
+      await runReset(context(program), lesson, options);
+    });
+
+  program
+    .command("verify")
+    .description("prove packs: every check fails before its solution and passes after it (default: the built-in pack)")
+    .argument("[packs...]", "pack folders")
+    .option("--lesson <id>", "only this lesson (repeatable)", collect)
+    .option("--junit <file>", "also write a JUnit XML report")
+    .option("--json", "print JSON")
+    .option("--workdir <dir>", "where lessons' working folders go (default: a temporary folder)")
+    .option("--solution-timeout <seconds>", "how long one solution may run", "300")
+    .action(async (dirs: string[], options: import("./commands/verify.js").VerifyCommandOptions) => {
+      const { runVerify } = await import("./commands/verify.js");
+      await runVerify(context(program), dirs, options);
+    });
+
   return program;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -56,3 +56,22 @@ export function portHostFor(engineHost: string): string {
   }
   return "127.0.0.1";
 }
+
+export function createCheckContext(options: {
+  docker: Docker;
+  workdir: string;
+  resources: Resources;
+  images: string[];
+  engineHost: string;
+  timeouts?: Partial<CheckContext["timeouts"]>;
+}): CheckContext {
+  return {
+    docker: options.docker,
+    workdir: options.workdir,
+    resources: options.resources,
+    images: options.images,
+    portHost: portHostFor(options.engineHost),
+    timeouts: { ...defaultTimeouts, ...options.timeouts },
+    helperImage: helperImageFinder(options.docker, options.images),
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Draws verify's events: a live line on a terminal (rewritten in place while a step runs), one line per
+ * step in CI logs. Both print the same final lines, and a failing step shows its check messages and
+ * the tail of its solution's output.
+ */
+import type { ChalkInstance } from "chalk";
+import type { LessonReport, StepReport, VerifyEvent } from "../verify/verify.js";
+
+export interface LineWriter {
+  line(text: string): void;
+  /** Rewrites the current terminal line; absent when the output is not a terminal. */
+  live?: (text: string) => void;
+}
+
+const phaseWords = { negative: "checking it fails first", solution: "running the solution", positive: "checking it passes" };
+
+export function verifyLogRenderer(writer: LineWriter, c: ChalkInstance): (event: VerifyEvent) => void {
+  return (event) => {
+    switch (event.type) {
+      case "lesson-start":
+        writer.line(c.bold(`${event.lesson.packId}/${event.lesson.id}`));
+        break;
+      case "step-start":
+        writer.live?.(c.dim(`  … ${event.step.id} (${event.index + 1}/${event.total})`));
+        break;
+      case "phase":
+        writer.live?.(c.dim(`  … ${event.step.id}: ${phaseWords[event.phase]}`));
+        break;
+      case "step-end":
+        writer.line(stepLine(event.report, c));
+        if (event.report.failure) for (const detail of failureDetails(event.report)) writer.line(c.dim(`      ${detail}`));
+        break;
+      case "lesson-end":
+        writer.line(lessonLine(event.report, c));
+        break;
+    }
+  };
+}
+
+export function stepLine(report: StepReport, c: ChalkInstance): string {
+  const mark = report.failure ? c.red("✖") : c.green("✔");
+  const seconds = `${(report.ms / 1000).toFixed(1)}s`;
+  if (report.kind === "read") return `  ${mark} ${report.id} ${c.dim("read")}`;
+  if (report.kind === "quiz") return `  ${mark} ${report.id} ${c.dim(`quiz ${report.positive}`)}`;
+  const phases = `negative ${report.negative} · solution ${report.solution} · positive ${report.positive}`;
+  return `  ${mark} ${report.id} ${c.dim(`task ${phases} ${seconds}`)}`;
+}
+
+export function failureDetails(report: StepReport): string[] {
+  const lines = [report.failure ?? ""];
+  for (const result of report.results) lines.push(`${result.passed ? "pass" : "FAIL"} ${result.check}: ${result.message}`);
+  const run = report.solutionRun;
+  if (run && run.exitCode !== 0) {
+    const tail = run.output.trimEnd().split("\n").slice(-10);
+    lines.push(`solution output (last ${tail.length} lines):`, ...tail.map((l) => `  ${l}`));
+  }
+  return lines;
+}
+
+function lessonLine(report: LessonReport, c: ChalkInstance): string {
+  const failed = report.steps.filter((s) => s.failure).length;
+  const left = report.leftovers.length > 0 ? `; left behind: ${report.leftovers.join(", ")}` : "";
+  const summary = `${report.steps.length - failed}/${report.steps.length} steps ok in ${(report.ms / 1000).toFixed(1)}s${left}`;
+  return report.ok ? c.green(`  ${summary}`) : c.red(`  ${summary}`);
+}
