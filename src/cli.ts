@@ -85,19 +85,25 @@ function buildProgram(): Command {
 
   program
     .command("reset")
-    .description("remove what a lesson created (only what it owns) and its working folder, and clear its progress")
+    .description(
+      "remove what a lesson created (only what it owns) and its working folder, and clear its progress",
+    )
     .argument("[lesson]", "the lesson (default: the one in progress)")
     .option("--all", "every lesson of every loaded pack")
     .option("--yes", "do not ask for confirmation")
     .option("--workdir <dir>", "folder holding the lessons' working folders (default ./docker-tutor-work)")
-    .action(async (lesson: string | undefined, options: { all?: boolean; yes?: boolean; workdir?: string }) => {
-      const { runReset } = await import("./commands/reset.js");
-      await runReset(context(program), lesson, options);
-    });
+    .action(
+      async (lesson: string | undefined, options: { all?: boolean; yes?: boolean; workdir?: string }) => {
+        const { runReset } = await import("./commands/reset.js");
+        await runReset(context(program), lesson, options);
+      },
+    );
 
   program
     .command("verify")
-    .description("prove packs: every check fails before its solution and passes after it (default: the built-in pack)")
+    .description(
+      "prove packs: every check fails before its solution and passes after it (default: the built-in pack)",
+    )
     .argument("[packs...]", "pack folders")
     .option("--lesson <id>", "only this lesson (repeatable)", collect)
     .option("--junit <file>", "also write a JUnit XML report")

@@ -29,7 +29,9 @@ export async function findContainers(
       return { containers: [await ctx.docker.getContainer(ref).inspect()] };
     } catch (error) {
       if (!isNotFound(error)) throw error;
-      const names = (await ctx.docker.listContainers({ all: true })).flatMap((c) => c.Names.map((n) => n.slice(1)));
+      const names = (await ctx.docker.listContainers({ all: true })).flatMap((c) =>
+        c.Names.map((n) => n.slice(1)),
+      );
       return { missing: fail(`no container named ${ref}${typoHint(closest(ref, names))}`) };
     }
   }
@@ -47,7 +49,9 @@ export async function findContainers(
       services.length === 0
         ? ` (the project has no containers: is it up?)`
         : typoHint(closest(ref.service, services)) || ` (its services: ${services.join(", ")})`;
-    return { missing: fail(`no container for service ${ref.service} of compose project ${ref.project}${hint}`) };
+    return {
+      missing: fail(`no container for service ${ref.service} of compose project ${ref.project}${hint}`),
+    };
   }
   const containers = await Promise.all(listed.map((c) => ctx.docker.getContainer(c.Id).inspect()));
   return { containers: containers.sort((a, b) => a.Name.localeCompare(b.Name)) };

@@ -24,7 +24,13 @@ export const defaultTimeouts = { execMs: 10_000, httpMs: 3_000, helperMs: 20_000
 export const helperLabel = "org.docker-tutor.helper";
 
 /** Images tried, in order, for helper containers: the smallest with a shell first. */
-const helperCandidates = ["busybox:latest", "busybox", "alpine:latest", "debian:bookworm-slim", "python:3.11-slim"];
+const helperCandidates = [
+  "busybox:latest",
+  "busybox",
+  "alpine:latest",
+  "debian:bookworm-slim",
+  "python:3.11-slim",
+];
 
 export function helperImageFinder(docker: Docker, declared: string[]): () => Promise<string | undefined> {
   let found: Promise<string | undefined> | undefined;

@@ -3,9 +3,7 @@
  * Checks look only at what the lesson owns (or declares, for images), whatever the pack says.
  */
 import { describeEngineFailure } from "../engine/failure.js";
-import { owns } from "../lessons/ownership.js";
-import { normalizeImageRef } from "../lessons/ownership.js";
-import { checkReferences } from "./references.js";
+import { normalizeImageRef, owns } from "../lessons/ownership.js";
 import type { CheckContext } from "./context.js";
 import { fail, negate } from "./diagnosis.js";
 import { NoHelperImage } from "./helper.js";
@@ -18,6 +16,7 @@ import { evaluateHttp } from "./kinds/http.js";
 import { evaluateImage } from "./kinds/image.js";
 import { evaluateNetwork } from "./kinds/network.js";
 import { evaluateVolume } from "./kinds/volume.js";
+import { checkReferences } from "./references.js";
 import { type CheckResult, describeCheck, type Outcome } from "./result.js";
 import type { Check } from "./vocabulary.js";
 
@@ -61,14 +60,20 @@ export async function evaluateCheck(check: Check, ctx: CheckContext): Promise<Ch
   const label = describeCheck(check);
   const foreign = foreignReference(check, ctx);
   if (foreign) {
-    return { check: label, ...fail(`${foreign} is not the lesson's (not in its resources), so it is not looked at`) };
+    return {
+      check: label,
+      ...fail(`${foreign} is not the lesson's (not in its resources), so it is not looked at`),
+    };
   }
   try {
     return { check: label, ...(await evaluateKind(check, ctx)) };
   } catch (error) {
     if (error instanceof NoHelperImage) return { check: label, ...fail(error.message) };
     const failure = describeEngineFailure(error, { host: "", source: "" });
-    const message = failure.reason === "error" ? `the engine failed: ${(error as Error).message.split("\n")[0]}` : `the engine did not answer (${failure.reason})`;
+    const message =
+      failure.reason === "error"
+        ? `the engine failed: ${(error as Error).message.split("\n")[0]}`
+        : `the engine did not answer (${failure.reason})`;
     return { check: label, passed: false, message, engineError: true };
   }
 }

@@ -38,7 +38,8 @@ export async function runHelper(ctx: CheckContext, cmd: string[], binds: string[
         setTimeout(() => resolve(undefined), ctx.timeouts.helperMs).unref();
       }),
     ]);
-    if (!waited) throw new Error(`a helper container did not finish within ${ctx.timeouts.helperMs / 1000} s`);
+    if (!waited)
+      throw new Error(`a helper container did not finish within ${ctx.timeouts.helperMs / 1000} s`);
     const raw = (await container.logs({ stdout: true, stderr: true, follow: false })) as unknown;
     const buffer = Buffer.isBuffer(raw) ? raw : await collect(raw as NodeJS.ReadableStream);
     return { exitCode: waited.StatusCode, ...demultiplex(buffer) };

@@ -50,4 +50,3 @@ export function checkReferences(check: Check): CheckReference[] {
   }
   return refs;
 }
-

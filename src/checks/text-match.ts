@@ -12,12 +12,7 @@ export function matchText(
   const [are, end, them, contain, match] = plural
     ? ["are", "end", "them", "contain", "match"]
     : ["is", "ends", "it", "contains", "matches"];
-  const lastLine =
-    text
-      .trimEnd()
-      .split("\n")
-      .at(-1)
-      ?.trim() ?? "";
+  const lastLine = text.trimEnd().split("\n").at(-1)?.trim() ?? "";
   const actual = text.trim() === "" ? `${are} empty` : `${end} with ${quote(lastLine)}`;
   if (want.contains !== undefined && !text.includes(want.contains)) {
     return mismatch(subject, actual, `${them} to contain ${quote(want.contains)}`);
@@ -31,6 +26,7 @@ export function matchText(
     }
     if (!regex.test(text)) return mismatch(subject, actual, `${them} to match /${want.matches}/`);
   }
-  const said = want.contains !== undefined ? `${contain} ${quote(want.contains)}` : `${match} /${want.matches}/`;
+  const said =
+    want.contains !== undefined ? `${contain} ${quote(want.contains)}` : `${match} /${want.matches}/`;
   return pass(`${subject} ${said}`);
 }

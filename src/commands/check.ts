@@ -24,16 +24,28 @@ export async function runCheck(
   }
   const lesson = lessonRef ? requireLesson(packs, lessonRef).lesson : currentLesson(packs, progress);
   if (!lesson) {
-    throw new TutorError("no lesson in progress", "name one: `docker-tutor check LESSON` or `check LESSON/STEP`", 2);
+    throw new TutorError(
+      "no lesson in progress",
+      "name one: `docker-tutor check LESSON` or `check LESSON/STEP`",
+      2,
+    );
   }
   const step = stepRef
     ? lesson.steps.find((s) => s.id === stepRef)
     : lesson.steps[lessonStatus(progress, lesson).stepIndex];
   if (!step) {
-    throw new TutorError(`lesson ${lesson.id} has no step "${stepRef}"`, `its steps: ${lesson.steps.map((s) => s.id).join(", ")}`, 2);
+    throw new TutorError(
+      `lesson ${lesson.id} has no step "${stepRef}"`,
+      `its steps: ${lesson.steps.map((s) => s.id).join(", ")}`,
+      2,
+    );
   }
   if (step.checks.length === 0) {
-    throw new TutorError(`step ${lesson.id}/${step.id} is a ${step.kind} step: it has no checks`, "name a task step", 2);
+    throw new TutorError(
+      `step ${lesson.id}/${step.id} is a ${step.kind} step: it has no checks`,
+      "name a task step",
+      2,
+    );
   }
 
   const engine = await connectEngine(ctx.env);

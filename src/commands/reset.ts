@@ -2,17 +2,18 @@
  * `docker-tutor reset [LESSON|--all] [--yes]`: lists what it will remove (only what the lessons own, and
  * their working folders), asks, removes, and clears the lessons' progress.
  */
+
+import { existsSync } from "node:fs";
 import type { CommandContext } from "../context.js";
 import { connectEngine } from "../engine/connect.js";
 import { ExitCode, TutorError } from "../errors.js";
 import type { Lesson } from "../lessons/model.js";
 import { readProgress, tutorHome, updateProgress } from "../progress/store.js";
-import { findOwned, removeOwned } from "../reset/owned.js";
 import { displayPath } from "../render/paths.js";
 import { palette } from "../render/style.js";
+import { findOwned, removeOwned } from "../reset/owned.js";
 import { lessonWorkdir, removeWorkdir, workdirBase } from "../workspace/workdir.js";
 import { currentLesson, loadAllPacks, requireLesson } from "./select.js";
-import { existsSync } from "node:fs";
 
 export async function runReset(
   ctx: CommandContext,
@@ -23,13 +24,19 @@ export async function runReset(
   const home = tutorHome(ctx.env);
   let lessons: Lesson[];
   if (options.all) {
-    if (target) throw new TutorError("give a lesson or --all, not both", "`docker-tutor reset LESSON` or `reset --all`", 2);
+    if (target)
+      throw new TutorError(
+        "give a lesson or --all, not both",
+        "`docker-tutor reset LESSON` or `reset --all`",
+        2,
+      );
     lessons = packs.flatMap((p) => p.lessons);
   } else if (target) {
     lessons = [requireLesson(packs, target).lesson];
   } else {
     const current = currentLesson(packs, (await readProgress(home)).progress);
-    if (!current) throw new TutorError("no lesson in progress", "name one (`docker-tutor reset LESSON`) or use --all", 2);
+    if (!current)
+      throw new TutorError("no lesson in progress", "name one (`docker-tutor reset LESSON`) or use --all", 2);
     lessons = [current];
   }
 
@@ -47,7 +54,8 @@ export async function runReset(
     for (const r of owned) ctx.output.out(`  ${r.kind} ${c.cyan(r.name)}`);
     for (const dir of folders) ctx.output.out(`  folder ${c.cyan(displayPath(dir))}`);
     if (!options.yes) {
-      if (!process.stdin.isTTY) throw new TutorError("reset needs your confirmation", "run it in a terminal, or add --yes", 2);
+      if (!process.stdin.isTTY)
+        throw new TutorError("reset needs your confirmation", "run it in a terminal, or add --yes", 2);
       const { confirm } = await import("@inquirer/prompts");
       const go = await confirm({ message: "Remove them?", default: false }).catch(() => false);
       if (!go) {
@@ -58,7 +66,8 @@ export async function runReset(
     const report = await removeOwned(engine.docker, owned);
     for (const lesson of lessons) await removeWorkdir(base, lesson);
     ctx.output.out(`Removed ${report.removed.length} resource(s) and ${folders.length} folder(s).`);
-    for (const { resource, message } of report.failed) ctx.output.err(`could not remove ${resource.kind} ${resource.name}: ${message}`);
+    for (const { resource, message } of report.failed)
+      ctx.output.err(`could not remove ${resource.kind} ${resource.name}: ${message}`);
     if (report.failed.length > 0) {
       await clearProgress(home, lessons);
       throw new ExitCode(1);

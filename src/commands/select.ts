@@ -9,11 +9,16 @@ import { displayPath } from "../render/paths.js";
 
 /** Every loaded pack (built-in, DOCKER_TUTOR_PACKS, --pack), through the cache, with a warning per broken pack. */
 export async function loadAllPacks(ctx: CommandContext): Promise<Pack[]> {
-  const { packs, results } = await loadPacks(packDirs(ctx.packs, ctx.env), { dir: cacheDir(ctx.env), version: ctx.version });
+  const { packs, results } = await loadPacks(packDirs(ctx.packs, ctx.env), {
+    dir: cacheDir(ctx.env),
+    version: ctx.version,
+  });
   for (const { dir, loaded } of results) {
     const errors = loaded.problems.filter((p) => p.severity === "error").length;
     if (errors > 0) {
-      ctx.output.err(ctx.t("list.packProblems", { pack: loaded.pack?.id ?? dir, count: errors, dir: displayPath(dir) }));
+      ctx.output.err(
+        ctx.t("list.packProblems", { pack: loaded.pack?.id ?? dir, count: errors, dir: displayPath(dir) }),
+      );
     }
   }
   return packs;
@@ -35,9 +40,9 @@ export function currentLesson(packs: Pack[], progress: Progress): Lesson | undef
   for (const pack of packs) {
     for (const lesson of pack.lessons) {
       const entry = progress.packs[pack.id]?.lessons[lesson.id];
-      if (entry && !entry.completed && (!best || entry.updated > best.updated)) best = { lesson, updated: entry.updated };
+      if (entry && !entry.completed && (!best || entry.updated > best.updated))
+        best = { lesson, updated: entry.updated };
     }
   }
   return best?.lesson;
 }
-

@@ -22,29 +22,50 @@ export interface VerifyCommandOptions {
   solutionTimeout?: string;
 }
 
-export async function runVerify(ctx: CommandContext, dirs: string[], options: VerifyCommandOptions): Promise<void> {
+export async function runVerify(
+  ctx: CommandContext,
+  dirs: string[],
+  options: VerifyCommandOptions,
+): Promise<void> {
   // Solutions run only for the packs named here (or the built-in one): never for packs merely loaded.
   const targets = dirs.length > 0 ? dirs.map((d) => path.resolve(d)) : [builtInPackDir];
   const { packs, results } = await loadPacks(targets);
   for (const { dir, loaded } of results) {
     if (!loaded.pack) {
-      throw new TutorError(`cannot load the pack at ${displayPath(dir)}: ${loaded.problems[0] ? formatProblem(loaded.problems[0]) : "unknown"}`, "run `docker-tutor lint` on it", 2);
+      throw new TutorError(
+        `cannot load the pack at ${displayPath(dir)}: ${loaded.problems[0] ? formatProblem(loaded.problems[0]) : "unknown"}`,
+        "run `docker-tutor lint` on it",
+        2,
+      );
     }
     const errors = loaded.problems.filter((p) => p.severity === "error");
-    if (errors.length > 0) ctx.output.err(ctx.t("list.packProblems", { pack: loaded.pack.id, count: errors.length, dir: displayPath(dir) }));
+    if (errors.length > 0)
+      ctx.output.err(
+        ctx.t("list.packProblems", { pack: loaded.pack.id, count: errors.length, dir: displayPath(dir) }),
+      );
   }
   const wanted = options.lesson ?? [];
   const selected = packs.flatMap((pack) =>
-    pack.lessons.filter((l) => wanted.length === 0 || wanted.includes(l.id)).map((lesson) => ({ pack, lesson })),
+    pack.lessons
+      .filter((l) => wanted.length === 0 || wanted.includes(l.id))
+      .map((lesson) => ({ pack, lesson })),
   );
   const unknown = wanted.filter((id) => !selected.some((s) => s.lesson.id === id));
-  if (unknown.length > 0) throw new TutorError(`no lesson ${unknown.join(", ")} in the packs given`, "check the ids with `docker-tutor list`", 2);
+  if (unknown.length > 0)
+    throw new TutorError(
+      `no lesson ${unknown.join(", ")} in the packs given`,
+      "check the ids with `docker-tutor list`",
+      2,
+    );
 
   const timeoutSeconds = Number(options.solutionTimeout ?? 300);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new TutorError("--solution-timeout takes seconds", "e.g. --solution-timeout 120", 2);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+    throw new TutorError("--solution-timeout takes seconds", "e.g. --solution-timeout 120", 2);
 
   const [engine, composeCommand] = await Promise.all([connectEngine(ctx.env), detectCompose(ctx.env)]);
-  const temporary = options.workdir ? undefined : await mkdtemp(path.join(os.tmpdir(), "docker-tutor-verify-"));
+  const temporary = options.workdir
+    ? undefined
+    : await mkdtemp(path.join(os.tmpdir(), "docker-tutor-verify-"));
   const c = palette(ctx.color);
   const tty = !options.json && process.stdout.isTTY === true;
   let liveShown = false;

@@ -13,7 +13,8 @@ export interface Engine {
 export async function connectEngine(env: NodeJS.ProcessEnv): Promise<Engine> {
   const target = await discoverEngine(env);
   const probe = await probeEngine(target, 5000);
-  if (!probe.ok) throw new TutorError(`cannot reach the Docker engine: ${probe.failure.message}`, probe.failure.fix, 2);
+  if (!probe.ok)
+    throw new TutorError(`cannot reach the Docker engine: ${probe.failure.message}`, probe.failure.fix, 2);
   // The probe's short deadline suits a ping; real calls get a longer one, so a stalled engine still ends.
   return { docker: await createClient(target, 60_000), target, info: probe.info };
 }

@@ -6,7 +6,12 @@ export function demultiplex(buffer: Buffer): { stdout: string; stderr: string } 
   let offset = 0;
   // A TTY stream has no headers: its first byte is not a stream type with three zero bytes after it.
   const framed = (b: Buffer, at: number) =>
-    b.length >= at + 8 && b[at] !== undefined && b[at] <= 2 && b[at + 1] === 0 && b[at + 2] === 0 && b[at + 3] === 0;
+    b.length >= at + 8 &&
+    b[at] !== undefined &&
+    b[at] <= 2 &&
+    b[at + 1] === 0 &&
+    b[at + 2] === 0 &&
+    b[at + 3] === 0;
   if (!framed(buffer, 0)) return { stdout: buffer.toString("utf8"), stderr: "" };
   while (framed(buffer, offset)) {
     const type = buffer[offset];

@@ -35,6 +35,9 @@ export function junitXml(lessons: LessonReport[]): string {
     return `  <testsuite name="${escape(`${lesson.pack}/${lesson.id}`)}" tests="${cases.length}" failures="${failures}" time="${seconds(lesson.ms)}">\n${cases.join("\n")}\n  </testsuite>`;
   });
   const tests = lessons.reduce((n, l) => n + l.steps.length + (l.leftovers.length > 0 ? 1 : 0), 0);
-  const failures = lessons.reduce((n, l) => n + l.steps.filter((s) => s.failure).length + (l.leftovers.length > 0 ? 1 : 0), 0);
+  const failures = lessons.reduce(
+    (n, l) => n + l.steps.filter((s) => s.failure).length + (l.leftovers.length > 0 ? 1 : 0),
+    0,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="docker-tutor verify" tests="${tests}" failures="${failures}">\n${suites.join("\n")}\n</testsuites>\n`;
 }

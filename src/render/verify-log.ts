@@ -12,7 +12,11 @@ export interface LineWriter {
   live?: (text: string) => void;
 }
 
-const phaseWords = { negative: "checking it fails first", solution: "running the solution", positive: "checking it passes" };
+const phaseWords = {
+  negative: "checking it fails first",
+  solution: "running the solution",
+  positive: "checking it passes",
+};
 
 export function verifyLogRenderer(writer: LineWriter, c: ChalkInstance): (event: VerifyEvent) => void {
   return (event) => {
@@ -28,7 +32,8 @@ export function verifyLogRenderer(writer: LineWriter, c: ChalkInstance): (event:
         break;
       case "step-end":
         writer.line(stepLine(event.report, c));
-        if (event.report.failure) for (const detail of failureDetails(event.report)) writer.line(c.dim(`      ${detail}`));
+        if (event.report.failure)
+          for (const detail of failureDetails(event.report)) writer.line(c.dim(`      ${detail}`));
         break;
       case "lesson-end":
         writer.line(lessonLine(event.report, c));
@@ -48,7 +53,8 @@ export function stepLine(report: StepReport, c: ChalkInstance): string {
 
 export function failureDetails(report: StepReport): string[] {
   const lines = [report.failure ?? ""];
-  for (const result of report.results) lines.push(`${result.passed ? "pass" : "FAIL"} ${result.check}: ${result.message}`);
+  for (const result of report.results)
+    lines.push(`${result.passed ? "pass" : "FAIL"} ${result.check}: ${result.message}`);
   const run = report.solutionRun;
   if (run && run.exitCode !== 0) {
     const tail = run.output.trimEnd().split("\n").slice(-10);

@@ -3,9 +3,10 @@
  * `tutor-` patterns a lesson declares, and by compose project label for what compose created; the tutor's
  * own helper containers are always its to remove. Nothing else is ever touched.
  */
-import type { Docker } from "../engine/client.js";
+
 import { composeProjectLabel } from "../checks/containers.js";
 import { helperLabel } from "../checks/context.js";
+import type { Docker } from "../engine/client.js";
 import type { Lesson } from "../lessons/model.js";
 import { owns } from "../lessons/ownership.js";
 import type { ResourceKind } from "../lessons/schema.js";
@@ -20,7 +21,12 @@ export interface OwnedResource {
   ref: string;
 }
 
-function ownedBy(lessons: Lesson[], kind: ResourceKind, name: string, labels?: Record<string, string> | null): boolean {
+function ownedBy(
+  lessons: Lesson[],
+  kind: ResourceKind,
+  name: string,
+  labels?: Record<string, string> | null,
+): boolean {
   const project = labels?.[composeProjectLabel];
   return lessons.some(
     (lesson) =>
@@ -44,16 +50,19 @@ export async function findOwned(docker: Docker, lessons: Lesson[]): Promise<Owne
     }
   }
   for (const n of networks) {
-    if (ownedBy(lessons, "networks", n.Name, n.Labels)) found.push({ kind: "network", name: n.Name, ref: n.Id });
+    if (ownedBy(lessons, "networks", n.Name, n.Labels))
+      found.push({ kind: "network", name: n.Name, ref: n.Id });
   }
   for (const v of volumes) {
-    if (ownedBy(lessons, "volumes", v.Name, v.Labels)) found.push({ kind: "volume", name: v.Name, ref: v.Name });
+    if (ownedBy(lessons, "volumes", v.Name, v.Labels))
+      found.push({ kind: "volume", name: v.Name, ref: v.Name });
   }
   for (const image of images) {
     const tags = (image.RepoTags ?? []).filter((t) => t !== "<none>:<none>");
     // An image pulled by digest alone has no tag; its digest reference names it.
     const refs = tags.length > 0 ? tags : (image.RepoDigests ?? []).filter((d) => !d.startsWith("<none>"));
-    for (const ref of refs) if (ownedBy(lessons, "images", ref)) found.push({ kind: "image", name: ref, ref });
+    for (const ref of refs)
+      if (ownedBy(lessons, "images", ref)) found.push({ kind: "image", name: ref, ref });
   }
   return found;
 }
@@ -77,7 +86,8 @@ export async function removeOwned(docker: Docker, resources: OwnedResource[]): P
           report.removed.push(resource);
         } catch (error) {
           const status = (error as { statusCode?: number }).statusCode;
-          if (status === 404) report.removed.push(resource); // already gone
+          if (status === 404)
+            report.removed.push(resource); // already gone
           else report.failed.push({ resource, message: engineMessage(error) });
         }
       }),

@@ -38,7 +38,12 @@ export function runSolution(
     }, options.timeoutMs);
     child.on("error", (error) => {
       clearTimeout(timer);
-      resolve({ exitCode: 127, output: `cannot run bash: ${error.message}`, timedOut: false, ms: Date.now() - started });
+      resolve({
+        exitCode: 127,
+        output: `cannot run bash: ${error.message}`,
+        timedOut: false,
+        ms: Date.now() - started,
+      });
     });
     child.on("close", (code) => {
       clearTimeout(timer);

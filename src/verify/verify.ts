@@ -5,8 +5,9 @@
  * accept exactly their correct answers. Then reset again and make sure nothing owned is left behind.
  * The core emits events; renderers (live line, plain log, JSON, JUnit) draw them.
  */
-import { evaluateChecks } from "../checks/evaluate.js";
+
 import { createCheckContext } from "../checks/context.js";
+import { evaluateChecks } from "../checks/evaluate.js";
 import type { CheckResult } from "../checks/result.js";
 import type { Docker } from "../engine/client.js";
 import type { Lesson, Pack, Step } from "../lessons/model.js";
@@ -69,7 +70,11 @@ export function stepFailed(report: StepReport): boolean {
   return report.failure !== undefined;
 }
 
-export async function verifyLesson(pack: Pack, lesson: Lesson, options: VerifyOptions): Promise<LessonReport> {
+export async function verifyLesson(
+  pack: Pack,
+  lesson: Lesson,
+  options: VerifyOptions,
+): Promise<LessonReport> {
   const started = Date.now();
   options.emit({ type: "lesson-start", lesson });
   await resetLesson(lesson, options);
@@ -135,7 +140,8 @@ async function verifyStep(
 
   if (step.kind === "quiz" && step.quiz) {
     report.positive = verifyQuiz(lesson, step) ? "pass" : "fail";
-    if (report.positive === "fail") report.failure = "the quiz does not accept exactly the choices marked correct";
+    if (report.positive === "fail")
+      report.failure = "the quiz does not accept exactly the choices marked correct";
     return done();
   }
   if (step.kind !== "task") return done();
@@ -153,7 +159,8 @@ async function verifyStep(
   report.negative = before.every((r) => r.passed) ? "passed-unexpectedly" : "failed-as-expected";
   if (report.negative === "passed-unexpectedly") {
     report.results = before;
-    report.failure = "the checks pass before the solution runs, so they cannot tell whether the learner did the step";
+    report.failure =
+      "the checks pass before the solution runs, so they cannot tell whether the learner did the step";
   }
 
   options.emit({ type: "phase", lesson, step, phase: "solution" });
@@ -167,7 +174,9 @@ async function verifyStep(
   report.solutionRun = run;
   report.solution = run.exitCode === 0 ? "ok" : "error";
   if (report.solution === "error") {
-    const why = run.timedOut ? `timed out after ${options.solutionTimeoutMs / 1000} s` : `exited ${run.exitCode}`;
+    const why = run.timedOut
+      ? `timed out after ${options.solutionTimeoutMs / 1000} s`
+      : `exited ${run.exitCode}`;
     report.failure ??= `the solution ${why}`;
   }
 
@@ -189,11 +198,16 @@ async function verifyStep(
 }
 
 /** Re-evaluates until every check passes or the wait is over; quick at first, then every 500 ms. */
-async function waitForPass(step: Step, ctx: ReturnType<typeof createCheckContext>, waitMs: number): Promise<CheckResult[]> {
+async function waitForPass(
+  step: Step,
+  ctx: ReturnType<typeof createCheckContext>,
+  waitMs: number,
+): Promise<CheckResult[]> {
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
     const results = await evaluateChecks(step.checks, ctx);
-    if (results.every((r) => r.passed) || results.some((r) => r.engineError) || Date.now() >= deadline) return results;
+    if (results.every((r) => r.passed) || results.some((r) => r.engineError) || Date.now() >= deadline)
+      return results;
     await new Promise((resolve) => setTimeout(resolve, Math.min(25 * 2 ** attempt, 500)));
   }
 }

@@ -19,7 +19,11 @@ export function lessonWorkdir(base: string, lesson: Lesson): string {
  * Creates the lesson's working folder with a copy of its files, on first use only: the learner's
  * edits are never overwritten. Symlinks are followed only when they stay inside the pack.
  */
-export async function prepareWorkdir(base: string, lesson: Lesson, pack: Pack): Promise<{ dir: string; created: boolean }> {
+export async function prepareWorkdir(
+  base: string,
+  lesson: Lesson,
+  pack: Pack,
+): Promise<{ dir: string; created: boolean }> {
   const dir = lessonWorkdir(base, lesson);
   const exists = await stat(dir).then(
     () => true,

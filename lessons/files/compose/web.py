@@ -1,4 +1,6 @@
 """The web service: shows a page built from what the store service answers."""
+import signal
+import sys
 import html
 import json
 import os
@@ -33,5 +35,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 if __name__ == "__main__":
+    # Process 1 in a container gets no default signal handling: without this, `docker stop`
+    # (and `compose down`) would wait ten seconds and then kill it.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     print(f"web: listening on port 8000, asking {STORE_URL}")
     ThreadingHTTPServer(("0.0.0.0", 8000), Handler).serve_forever()

@@ -3,6 +3,8 @@
 Only this container publishes a port. It reaches tutor-api by name, over the
 network they share; tutor-api itself stays out of reach of your host.
 """
+import signal
+import sys
 import os
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,5 +30,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 if __name__ == "__main__":
+    # Process 1 in a container gets no default signal handling: without this, `docker stop`
+    # (and `compose down`) would wait ten seconds and then kill it.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     print(f"tutor-front: listening on port 8000, relaying {API_URL}")
     ThreadingHTTPServer(("0.0.0.0", 8000), Handler).serve_forever()

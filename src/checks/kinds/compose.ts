@@ -27,7 +27,8 @@ export async function evaluateCompose(check: ComposeCheck, ctx: CheckContext): P
     }
   }
   for (const [service, wanted] of Object.entries(check.count ?? {})) {
-    if ((running.get(service) ?? 0) !== wanted) return mismatch(subject, `runs ${summary}`, `${service} ×${wanted}`);
+    if ((running.get(service) ?? 0) !== wanted)
+      return mismatch(subject, `runs ${summary}`, `${service} ×${wanted}`);
   }
   return pass(`${subject} runs ${summary}`);
 }

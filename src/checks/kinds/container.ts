@@ -21,7 +21,11 @@ export async function evaluateContainer(check: ContainerCheck, ctx: CheckContext
   return pass(facts.join("; "));
 }
 
-async function matchContainer(check: ContainerCheck, info: ContainerInfo, ctx: CheckContext): Promise<Outcome> {
+async function matchContainer(
+  check: ContainerCheck,
+  info: ContainerInfo,
+  ctx: CheckContext,
+): Promise<Outcome> {
   const subject = `container ${containerName(info)}`;
   const status = info.State.Status;
   const facts = [`is ${status}`];
@@ -51,7 +55,12 @@ async function matchContainer(check: ContainerCheck, info: ContainerInfo, ctx: C
           p.protocol === wanted.protocol &&
           (!wanted.hostIp || p.hostIp === wanted.hostIp),
       );
-      if (!hit) return mismatch(subject, `publishes ${list(published.map(formatPort), "no ports")}`, formatPort(wanted));
+      if (!hit)
+        return mismatch(
+          subject,
+          `publishes ${list(published.map(formatPort), "no ports")}`,
+          formatPort(wanted),
+        );
     }
     facts.push(`publishes ${check.ports.map((p) => formatPort(parsePortSpec(p))).join(", ")}`);
   }
@@ -65,16 +74,23 @@ async function matchContainer(check: ContainerCheck, info: ContainerInfo, ctx: C
   if (check.networks) {
     const attached = Object.keys(info.NetworkSettings?.Networks ?? {});
     for (const network of check.networks) {
-      if (!attached.includes(network)) return mismatch(subject, `is on ${list(attached, "no network")}`, network);
+      if (!attached.includes(network))
+        return mismatch(subject, `is on ${list(attached, "no network")}`, network);
     }
     facts.push(`on ${check.networks.join(", ")}`);
   }
   if (check.env) {
-    const env = new Map((info.Config.Env ?? []).map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
+    const env = new Map(
+      (info.Config.Env ?? []).map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]),
+    );
     for (const [key, value] of Object.entries(check.env)) {
       const actual = env.get(key);
       if (actual !== value) {
-        return mismatch(subject, actual === undefined ? `has no ${key}` : `has ${key}=${actual}`, `${key}=${value}`);
+        return mismatch(
+          subject,
+          actual === undefined ? `has no ${key}` : `has ${key}=${actual}`,
+          `${key}=${value}`,
+        );
       }
     }
     facts.push(`env ${Object.keys(check.env).join(", ")}`);
@@ -84,7 +100,11 @@ async function matchContainer(check: ContainerCheck, info: ContainerInfo, ctx: C
     for (const [key, value] of Object.entries(check.labels)) {
       const actual = labels[key];
       if (actual !== value) {
-        return mismatch(subject, actual === undefined ? `has no label ${key}` : `has label ${key}=${actual}`, `${key}=${value}`);
+        return mismatch(
+          subject,
+          actual === undefined ? `has no label ${key}` : `has label ${key}=${actual}`,
+          `${key}=${value}`,
+        );
       }
     }
     facts.push(`labels ${Object.keys(check.labels).join(", ")}`);
@@ -103,7 +123,12 @@ async function matchContainer(check: ContainerCheck, info: ContainerInfo, ctx: C
   return pass(`${subject} ${facts.join(", ")}`);
 }
 
-async function matchImage(subject: string, expected: string, info: ContainerInfo, ctx: CheckContext): Promise<Outcome> {
+async function matchImage(
+  subject: string,
+  expected: string,
+  info: ContainerInfo,
+  ctx: CheckContext,
+): Promise<Outcome> {
   const configured = info.Config.Image;
   if (normalizeImageRef(configured) === normalizeImageRef(expected)) return pass("");
   // Created from an ID, or from a tag that now points elsewhere: compare image IDs too.
@@ -183,7 +208,8 @@ function matchMount(
       mount.Type === "bind" || wanted.source.startsWith("/") || wanted.source.startsWith(".")
         ? path.resolve(workdir, wanted.source)
         : wanted.source;
-    if (source !== expected) return mismatch(subject, `mounts ${describe(mount)}`, `${expected} at ${wanted.target}`);
+    if (source !== expected)
+      return mismatch(subject, `mounts ${describe(mount)}`, `${expected} at ${wanted.target}`);
   }
   if (wanted.readOnly !== undefined && mount.RW === wanted.readOnly) {
     const mode = (rw: boolean) => (rw ? "read-write" : "read-only");

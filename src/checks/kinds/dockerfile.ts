@@ -20,16 +20,27 @@ export interface ParsedDockerfile {
 }
 
 export async function parseDockerfile(text: string): Promise<ParsedDockerfile> {
-  const { DockerfileParser } = await import("dockerfile-ast");
+  // A CommonJS module: bundled, its exports sit under `default`.
+  const module = (await import("dockerfile-ast")) as typeof import("dockerfile-ast") & {
+    default?: typeof import("dockerfile-ast");
+  };
+  const DockerfileParser = module.DockerfileParser ?? module.default?.DockerfileParser;
   const parsed = DockerfileParser.parse(text);
-  const instructions = parsed.getInstructions().map((i) => ({
-    keyword: i.getKeyword().toUpperCase(),
-    args: i
+  const instructions = parsed.getInstructions().map((i) => {
+    // Flags (`--from=build`, `--chown=app`) are kept apart from the arguments by the parser.
+    const flags = ((i as { getFlags?: () => { toString(): string }[] }).getFlags?.() ?? []).map((f) =>
+      f.toString(),
+    );
+    const args = i
       .getArguments()
       .map((a) => a.getValue())
-      .join(" "),
-    line: i.getRange().start.line + 1,
-  }));
+      .join(" ");
+    return {
+      keyword: i.getKeyword().toUpperCase(),
+      args: [...flags, args].join(" ").trim(),
+      line: i.getRange().start.line + 1,
+    };
+  });
   const froms = parsed.getFROMs().map((f) => f.getImage() ?? "");
   return { instructions, froms };
 }
@@ -58,12 +69,19 @@ export async function evaluateDockerfile(check: DockerfileCheck, ctx: CheckConte
     facts.push(`FROM ${base}`);
   }
   if (check.stages !== undefined) {
-    const outcome = inRange(subject, `has ${froms.length} stage${froms.length === 1 ? "" : "s"}`, froms.length, check.stages, "stages");
+    const outcome = inRange(
+      subject,
+      `has ${froms.length} stage${froms.length === 1 ? "" : "s"}`,
+      froms.length,
+      check.stages,
+      "stages",
+    );
     if (!outcome.passed) return outcome;
     facts.push(`${froms.length} stages`);
   }
   for (const pattern of check.has ?? []) {
-    if (!instructions.some((i) => matchesPattern(i, pattern))) return mismatch(subject, `has no ${pattern}`, pattern);
+    if (!instructions.some((i) => matchesPattern(i, pattern)))
+      return mismatch(subject, `has no ${pattern}`, pattern);
   }
   for (const pattern of check.lacks ?? []) {
     const hit = instructions.find((i) => matchesPattern(i, pattern));

@@ -22,26 +22,46 @@ export async function evaluateExec(check: ExecCheck, ctx: CheckContext): Promise
   const facts: string[] = [];
   for (const info of found.containers) {
     const subject = `\`${shown}\` in ${containerName(info)}`;
-    if (!info.State.Running) return mismatch(`container ${containerName(info)}`, `is ${info.State.Status}`, "running, to run a command in it");
+    if (!info.State.Running)
+      return mismatch(
+        `container ${containerName(info)}`,
+        `is ${info.State.Status}`,
+        "running, to run a command in it",
+      );
     const run = await execIn(ctx, info.Id, cmd);
-    if (run.timedOut) return mismatch(subject, `did not finish within ${ctx.timeouts.execMs / 1000} s`, `exit code ${wantedCode}`);
+    if (run.timedOut)
+      return mismatch(
+        subject,
+        `did not finish within ${ctx.timeouts.execMs / 1000} s`,
+        `exit code ${wantedCode}`,
+      );
     if (run.exitCode !== wantedCode) {
       const tail = run.output.trim().split("\n").at(-1)?.trim();
-      return mismatch(subject, `exited ${run.exitCode}${tail ? ` (${JSON.stringify(tail.slice(0, 60))})` : ""}`, `${wantedCode}`);
+      return mismatch(
+        subject,
+        `exited ${run.exitCode}${tail ? ` (${JSON.stringify(tail.slice(0, 60))})` : ""}`,
+        `${wantedCode}`,
+      );
     }
     if (check.contains !== undefined) {
       const outcome = matchText(`the output of ${subject}`, run.output, { contains: check.contains }, false);
       if (!outcome.passed) return outcome;
     }
-    facts.push(`${subject} exited ${wantedCode}${check.contains !== undefined ? ` with ${JSON.stringify(check.contains)} in its output` : ""}`);
+    facts.push(
+      `${subject} exited ${wantedCode}${check.contains !== undefined ? ` with ${JSON.stringify(check.contains)} in its output` : ""}`,
+    );
   }
   return pass(facts.join("; "));
 }
 
 /** Runs a command in a container and waits for it, within the exec timeout. */
 export async function execIn(ctx: CheckContext, id: string, cmd: string[]): Promise<ExecRun> {
-  const exec = await ctx.docker.getContainer(id).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: false });
-  const stream = (await exec.start({ hijack: true, stdin: false })) as NodeJS.ReadableStream & { destroy?: () => void };
+  const exec = await ctx.docker
+    .getContainer(id)
+    .exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: false });
+  const stream = (await exec.start({ hijack: true, stdin: false })) as NodeJS.ReadableStream & {
+    destroy?: () => void;
+  };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => resolve("timeout"), ctx.timeouts.execMs);
@@ -55,7 +75,8 @@ export async function execIn(ctx: CheckContext, id: string, cmd: string[]): Prom
   // The stream ends when the process does; its exit code may take a moment to be recorded.
   for (let attempt = 0; attempt < 20; attempt++) {
     const state = await exec.inspect();
-    if (!state.Running && state.ExitCode !== null) return { exitCode: state.ExitCode, output: stdout + stderr, timedOut: false };
+    if (!state.Running && state.ExitCode !== null)
+      return { exitCode: state.ExitCode, output: stdout + stderr, timedOut: false };
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   return { exitCode: -1, output: stdout + stderr, timedOut: true };

@@ -15,7 +15,10 @@ export async function evaluateFile(check: FileCheck, ctx: CheckContext): Promise
   const subject = `file ${check.file}`;
   const info = await stat(resolved.path).catch(() => undefined);
   const wantExists = check.exists ?? true;
-  if (!info) return wantExists ? mismatch(subject, "does not exist", "it to exist") : pass(`${subject} does not exist`);
+  if (!info)
+    return wantExists
+      ? mismatch(subject, "does not exist", "it to exist")
+      : pass(`${subject} does not exist`);
   if (!wantExists) return mismatch(subject, "exists", "it not to exist");
   if (check.contains === undefined && check.matches === undefined) return pass(`${subject} exists`);
   if (!info.isFile()) return mismatch(subject, "is a folder", "a file");

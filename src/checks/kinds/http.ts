@@ -15,16 +15,22 @@ const maxBody = 1024 * 1024;
 
 function get(url: string, timeoutMs: number): Promise<Answer> {
   return new Promise((resolve) => {
-    const request = http.get(url, { timeout: timeoutMs, headers: { "user-agent": "docker-tutor" } }, (response) => {
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => {
-        if (body.length < maxBody) body += chunk;
-      });
-      response.on("end", () => resolve({ status: response.statusCode, body }));
-      response.on("error", (error) => resolve({ error: error.message }));
-    });
-    request.on("timeout", () => request.destroy(Object.assign(new Error("no answer in time"), { code: "ETIMEDOUT" })));
+    const request = http.get(
+      url,
+      { timeout: timeoutMs, headers: { "user-agent": "docker-tutor" } },
+      (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => {
+          if (body.length < maxBody) body += chunk;
+        });
+        response.on("end", () => resolve({ status: response.statusCode, body }));
+        response.on("error", (error) => resolve({ error: error.message }));
+      },
+    );
+    request.on("timeout", () =>
+      request.destroy(Object.assign(new Error("no answer in time"), { code: "ETIMEDOUT" })),
+    );
     request.on("error", (error: NodeJS.ErrnoException) => resolve({ error: describeError(error) }));
   });
 }
@@ -45,14 +51,22 @@ function describeError(error: NodeJS.ErrnoException): string {
 
 function judge(check: HttpCheck, url: string, answer: Answer): Outcome {
   const subject = `GET ${url}`;
-  if (answer.status === undefined) return mismatch(subject, `failed: ${answer.error}`, `status ${check.status ?? "2xx"}`);
-  const statusOk = check.status !== undefined ? answer.status === check.status : answer.status >= 200 && answer.status < 300;
+  if (answer.status === undefined)
+    return mismatch(subject, `failed: ${answer.error}`, `status ${check.status ?? "2xx"}`);
+  const statusOk =
+    check.status !== undefined ? answer.status === check.status : answer.status >= 200 && answer.status < 300;
   if (!statusOk) return mismatch(subject, `answered ${answer.status}`, `${check.status ?? "2xx"}`);
   if (check.contains !== undefined && !(answer.body ?? "").includes(check.contains)) {
     const start = (answer.body ?? "").trim().split("\n")[0] ?? "";
-    return mismatch(subject, `answered ${answer.status} with ${quote(start)}`, `a body containing ${quote(check.contains)}`);
+    return mismatch(
+      subject,
+      `answered ${answer.status} with ${quote(start)}`,
+      `a body containing ${quote(check.contains)}`,
+    );
   }
-  return pass(`${subject} answered ${answer.status}${check.contains !== undefined ? ` with ${quote(check.contains)}` : ""}`);
+  return pass(
+    `${subject} answered ${answer.status}${check.contains !== undefined ? ` with ${quote(check.contains)}` : ""}`,
+  );
 }
 
 export async function evaluateHttp(check: HttpCheck, ctx: CheckContext): Promise<Outcome> {

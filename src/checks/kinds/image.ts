@@ -1,6 +1,7 @@
 /** `image:` checks: presence, labels, env, cmd, entrypoint, exposed ports, workdir, user, layers, size. */
-import { closest } from "../../text/similar.js";
+
 import { normalizeImageRef } from "../../lessons/ownership.js";
+import { closest } from "../../text/similar.js";
 import { isNotFound } from "../containers.js";
 import type { CheckContext } from "../context.js";
 import { fail, jsonList, list, mismatch, pass, typoHint } from "../diagnosis.js";
@@ -14,7 +15,9 @@ export async function evaluateImage(check: ImageCheck, ctx: CheckContext): Promi
     info = await ctx.docker.getImage(ref).inspect();
   } catch (error) {
     if (!isNotFound(error)) throw error;
-    const tags = (await ctx.docker.listImages()).flatMap((i) => i.RepoTags ?? []).filter((t) => t !== "<none>:<none>");
+    const tags = (await ctx.docker.listImages())
+      .flatMap((i) => i.RepoTags ?? [])
+      .filter((t) => t !== "<none>:<none>");
     const near = closest(normalizeImageRef(ref), tags.map(normalizeImageRef));
     return fail(`no image ${ref}${typoHint(near)}`);
   }
@@ -25,14 +28,25 @@ export async function evaluateImage(check: ImageCheck, ctx: CheckContext): Promi
   for (const [key, value] of Object.entries(check.labels ?? {})) {
     const actual = config.Labels?.[key];
     if (actual !== value) {
-      return mismatch(subject, actual === undefined ? `has no label ${key}` : `has label ${key}=${actual}`, `${key}=${value}`);
+      return mismatch(
+        subject,
+        actual === undefined ? `has no label ${key}` : `has label ${key}=${actual}`,
+        `${key}=${value}`,
+      );
     }
   }
   if (check.env) {
-    const env = new Map((config.Env ?? []).map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
+    const env = new Map(
+      (config.Env ?? []).map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]),
+    );
     for (const [key, value] of Object.entries(check.env)) {
       const actual = env.get(key);
-      if (actual !== value) return mismatch(subject, actual === undefined ? `has no ${key}` : `has ${key}=${actual}`, `${key}=${value}`);
+      if (actual !== value)
+        return mismatch(
+          subject,
+          actual === undefined ? `has no ${key}` : `has ${key}=${actual}`,
+          `${key}=${value}`,
+        );
     }
     facts.push(`env ${Object.keys(check.env).join(", ")}`);
   }
@@ -41,7 +55,11 @@ export async function evaluateImage(check: ImageCheck, ctx: CheckContext): Promi
   }
   if (check.cmd) facts.push(`CMD ${jsonList(check.cmd)}`);
   if (check.entrypoint && !sameList(config.Entrypoint as string[] | undefined, check.entrypoint)) {
-    return mismatch(subject, `has ENTRYPOINT ${jsonList(config.Entrypoint as string[] | undefined)}`, jsonList(check.entrypoint));
+    return mismatch(
+      subject,
+      `has ENTRYPOINT ${jsonList(config.Entrypoint as string[] | undefined)}`,
+      jsonList(check.entrypoint),
+    );
   }
   if (check.entrypoint) facts.push(`ENTRYPOINT ${jsonList(check.entrypoint)}`);
   if (check.exposedPorts) {
@@ -59,13 +77,20 @@ export async function evaluateImage(check: ImageCheck, ctx: CheckContext): Promi
   }
   if (check.layers !== undefined) {
     const count = info.RootFS?.Layers?.length ?? 0;
-    const outcome = inRange(subject, `has ${count} layer${count === 1 ? "" : "s"}`, count, check.layers, "layers");
+    const outcome = inRange(
+      subject,
+      `has ${count} layer${count === 1 ? "" : "s"}`,
+      count,
+      check.layers,
+      "layers",
+    );
     if (!outcome.passed) return outcome;
     facts.push(`${count} layers`);
   }
   if (check.maxSize !== undefined) {
     const max = parseSize(check.maxSize);
-    if (info.Size > max) return mismatch(subject, `is ${formatSize(info.Size)}`, `at most ${formatSize(max)}`);
+    if (info.Size > max)
+      return mismatch(subject, `is ${formatSize(info.Size)}`, `at most ${formatSize(max)}`);
     facts.push(`${formatSize(info.Size)}`);
   }
   return pass(`${subject} exists${facts.length > 0 ? ` (${facts.join(", ")})` : ""}`);
@@ -84,13 +109,24 @@ export function inRange(
   range: number | { min?: number; max?: number },
   noun: string,
 ): Outcome {
-  if (typeof range === "number") return value === range ? pass("") : mismatch(subject, actual, `${range} ${noun}`);
-  if (range.min !== undefined && value < range.min) return mismatch(subject, actual, `at least ${range.min} ${noun}`);
-  if (range.max !== undefined && value > range.max) return mismatch(subject, actual, `at most ${range.max} ${noun}`);
+  if (typeof range === "number")
+    return value === range ? pass("") : mismatch(subject, actual, `${range} ${noun}`);
+  if (range.min !== undefined && value < range.min)
+    return mismatch(subject, actual, `at least ${range.min} ${noun}`);
+  if (range.max !== undefined && value > range.max)
+    return mismatch(subject, actual, `at most ${range.max} ${noun}`);
   return pass("");
 }
 
-const units: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+const units: Record<string, number> = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+};
 
 export function parseSize(size: number | string): number {
   if (typeof size === "number") return size;

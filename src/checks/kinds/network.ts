@@ -18,9 +18,14 @@ export async function evaluateNetwork(check: NetworkCheck, ctx: CheckContext): P
   }
   const subject = `network ${check.network}`;
   const facts: string[] = [];
-  if (check.driver && info.Driver !== check.driver) return mismatch(subject, `uses driver ${info.Driver}`, check.driver);
+  if (check.driver && info.Driver !== check.driver)
+    return mismatch(subject, `uses driver ${info.Driver}`, check.driver);
   if (check.internal !== undefined && Boolean(info.Internal) !== check.internal) {
-    return mismatch(subject, info.Internal ? "is internal" : "is not internal", check.internal ? "internal" : "not internal");
+    return mismatch(
+      subject,
+      info.Internal ? "is internal" : "is not internal",
+      check.internal ? "internal" : "not internal",
+    );
   }
   if (check.containers) {
     // The network's own list holds running containers only; a stopped one is attached through its settings.
@@ -51,12 +56,17 @@ export async function evaluateNetwork(check: NetworkCheck, ctx: CheckContext): P
       });
     if (!fromInfo) return fail(`no container named ${from}, so nothing resolves ${name} from it`);
     if (!fromInfo.State.Running) {
-      return mismatch(`container ${containerName(fromInfo)}`, `is ${fromInfo.State.Status}`, `running, to resolve ${name}`);
+      return mismatch(
+        `container ${containerName(fromInfo)}`,
+        `is ${fromInfo.State.Status}`,
+        `running, to resolve ${name}`,
+      );
     }
     // getent is in glibc images, nslookup in busybox: whichever the container has.
     const script = `getent hosts ${shellWord(name)} 2>/dev/null || nslookup ${shellWord(name)} 2>/dev/null | grep -q -i -E 'Address:? .*[0-9a-f][.:]' `;
     const run = await execIn(ctx, fromInfo.Id, ["sh", "-c", script]);
-    if (run.exitCode !== 0) return mismatch(`from ${from}, the name ${name}`, "does not resolve", "it to resolve");
+    if (run.exitCode !== 0)
+      return mismatch(`from ${from}, the name ${name}`, "does not resolve", "it to resolve");
     facts.push(`${from} resolves ${name}`);
   }
   return pass(`${subject} exists${facts.length > 0 ? ` (${facts.join(", ")})` : ""}`);

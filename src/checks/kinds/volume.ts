@@ -17,7 +17,8 @@ export async function evaluateVolume(check: VolumeCheck, ctx: CheckContext): Pro
     return fail(`no volume named ${check.volume}${typoHint(closest(check.volume, names))}`);
   }
   const subject = `volume ${check.volume}`;
-  if (check.driver && info.Driver !== check.driver) return mismatch(subject, `uses driver ${info.Driver}`, check.driver);
+  if (check.driver && info.Driver !== check.driver)
+    return mismatch(subject, `uses driver ${info.Driver}`, check.driver);
   if (!check.file) return pass(`${subject} exists (driver ${info.Driver})`);
 
   const inside = `/volume${check.file.path}`;
