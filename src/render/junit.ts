@@ -2,7 +2,7 @@
 import type { LessonReport } from "../verify/verify.js";
 import { failureDetails } from "./verify-log.js";
 
-function escape(text: string): string {
+function xmlEscape(text: string): string {
   return (
     text
       .replace(/&/g, "&amp;")
@@ -21,18 +21,18 @@ export function junitXml(lessons: LessonReport[]): string {
     const failures = lesson.steps.filter((s) => s.failure).length + (lesson.leftovers.length > 0 ? 1 : 0);
     const cases = lesson.steps.map((step) => {
       const name = `${step.id} (${step.kind})`;
-      const open = `    <testcase classname="${escape(`${lesson.pack}.${lesson.id}`)}" name="${escape(name)}" time="${seconds(step.ms)}"`;
+      const open = `    <testcase classname="${xmlEscape(`${lesson.pack}.${lesson.id}`)}" name="${xmlEscape(name)}" time="${seconds(step.ms)}"`;
       if (!step.failure) return `${open}/>`;
-      const details = escape(failureDetails(step).join("\n"));
-      return `${open}>\n      <failure message="${escape(step.failure)}">${details}</failure>\n    </testcase>`;
+      const details = xmlEscape(failureDetails(step).join("\n"));
+      return `${open}>\n      <failure message="${xmlEscape(step.failure)}">${details}</failure>\n    </testcase>`;
     });
     if (lesson.leftovers.length > 0) {
       const message = `left behind after reset: ${lesson.leftovers.join(", ")}`;
       cases.push(
-        `    <testcase classname="${escape(`${lesson.pack}.${lesson.id}`)}" name="cleanup" time="0">\n      <failure message="${escape(message)}"/>\n    </testcase>`,
+        `    <testcase classname="${xmlEscape(`${lesson.pack}.${lesson.id}`)}" name="cleanup" time="0">\n      <failure message="${xmlEscape(message)}"/>\n    </testcase>`,
       );
     }
-    return `  <testsuite name="${escape(`${lesson.pack}/${lesson.id}`)}" tests="${cases.length}" failures="${failures}" time="${seconds(lesson.ms)}">\n${cases.join("\n")}\n  </testsuite>`;
+    return `  <testsuite name="${xmlEscape(`${lesson.pack}/${lesson.id}`)}" tests="${cases.length}" failures="${failures}" time="${seconds(lesson.ms)}">\n${cases.join("\n")}\n  </testsuite>`;
   });
   const tests = lessons.reduce((n, l) => n + l.steps.length + (l.leftovers.length > 0 ? 1 : 0), 0);
   const failures = lessons.reduce(
