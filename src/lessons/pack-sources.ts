@@ -6,13 +6,15 @@ import type { LoadedPack } from "./load-pack.js";
 import type { Lesson, Pack } from "./model.js";
 import { loadPackCached } from "./pack-cache.js";
 
-/** The built-in pack ships beside `src/` and `dist/` alike. */
-export const builtInPackDir = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "..",
-  "..",
-  "lessons",
-);
+/** The package root: the nearest folder above this module holding package.json (bundled or not). */
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+/** The built-in pack ships at the package root, beside `src/` and `dist/`. */
+export const builtInPackDir = path.join(packageRoot(), "lessons");
 
 export function packDirs(extra: string[], env: NodeJS.ProcessEnv, withBuiltIn = true): string[] {
   const fromEnv = (env.DOCKER_TUTOR_PACKS ?? "").split(path.delimiter).filter((p) => p.trim() !== "");
