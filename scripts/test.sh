@@ -34,6 +34,7 @@ bash scripts/standins.sh
 
 step "tests"
 mkdir -p .tmp
+rm -f .tmp/verify-builtin.xml
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json "$@" || status=$?
 # One closing line in the form every CI reads: "N passed, N failed".
@@ -42,4 +43,9 @@ node -e '
   const skipped = r.numPendingTests + r.numTodoTests;
   console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
 ' || true
+# verify's JUnit report of the built-in pack, kept in the CI log.
+if [ -f .tmp/verify-builtin.xml ]; then
+  step "verify report (JUnit) of the built-in pack"
+  cat .tmp/verify-builtin.xml
+fi
 exit "$status"

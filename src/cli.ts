@@ -110,6 +110,7 @@ function buildProgram(): Command {
     .option("--json", "print JSON")
     .option("--workdir <dir>", "where lessons' working folders go (default: a temporary folder)")
     .option("--solution-timeout <seconds>", "how long one solution may run", "300")
+    .option("--check-wait <seconds>", "how long checks may take to pass after a solution", "30")
     .action(async (dirs: string[], options: import("./commands/verify.js").VerifyCommandOptions) => {
       const { runVerify } = await import("./commands/verify.js");
       await runVerify(context(program), dirs, options);

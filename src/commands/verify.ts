@@ -20,6 +20,7 @@ export interface VerifyCommandOptions {
   json?: boolean;
   workdir?: string;
   solutionTimeout?: string;
+  checkWait?: string;
 }
 
 export async function runVerify(
@@ -58,9 +59,8 @@ export async function runVerify(
       2,
     );
 
-  const timeoutSeconds = Number(options.solutionTimeout ?? 300);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
-    throw new TutorError("--solution-timeout takes seconds", "e.g. --solution-timeout 120", 2);
+  const timeoutSeconds = seconds("--solution-timeout", options.solutionTimeout ?? "300");
+  const waitSeconds = seconds("--check-wait", options.checkWait ?? "30");
 
   const [engine, composeCommand] = await Promise.all([connectEngine(ctx.env), detectCompose(ctx.env)]);
   const temporary = options.workdir
@@ -97,7 +97,7 @@ export async function runVerify(
           workdirBase: options.workdir ? path.resolve(options.workdir) : (temporary as string),
           composeCommand,
           solutionTimeoutMs: timeoutSeconds * 1000,
-          positiveWaitMs: 30_000,
+          positiveWaitMs: waitSeconds * 1000,
           emit: render,
         }),
       );
@@ -132,4 +132,11 @@ export async function runVerify(
     ctx.output.out(ok ? c.green(line) : c.red(line));
   }
   if (!ok) throw new ExitCode(1);
+}
+
+function seconds(flag: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0)
+    throw new TutorError(`${flag} takes a number of seconds`, `e.g. ${flag} 60`, 2);
+  return number;
 }
