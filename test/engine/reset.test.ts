@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { requireEngine, testLabel } from "../support/engine.js";
 
-const docker = promisify(execFile).bind(null, "docker") as (args: string[]) => Promise<{ stdout: string }>;
+const run = promisify(execFile);
+const docker = (args: string[]) => run("docker", args);
 const label = ["--label", `${testLabel}=reset`];
 
 // Names that look like the lessons' own but are not declared by any lesson: reset must leave them be.
