@@ -1,0 +1,78 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli, stackTrace } from "../support/cli.js";
+import { requireEngine, testLabel } from "../support/engine.js";
+
+const run = promisify(execFile);
+let home: string;
+
+beforeAll(async () => {
+  await requireEngine();
+  home = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-check-"));
+  await run("docker", ["rm", "-f", "tutor-hello"]).catch(() => undefined);
+});
+afterAll(async () => {
+  await run("docker", ["rm", "-f", "tutor-hello"]).catch(() => undefined);
+  await rm(home, { recursive: true, force: true });
+});
+
+const env = () => ({ DOCKER_TUTOR_HOME: home });
+
+describe("docker-tutor check", () => {
+  it("exits 1 with the diagnosis while the step is not done, then 0 once it is", async () => {
+    const before = await runCli(["check", "what-is-docker/first-container", "--json"], { env: env() });
+    expect(before.code).toBe(1);
+    expect(JSON.parse(before.stdout)).toEqual({
+      lesson: "what-is-docker",
+      step: "first-container",
+      passed: false,
+      results: [{ check: "container tutor-hello", passed: false, message: "no container named tutor-hello" }],
+    });
+
+    await run("docker", ["run", "--name", "tutor-hello", "--label", `${testLabel}=check`, "busybox:latest", "echo", "Hello from my first container"]);
+    const after = await runCli(["check", "what-is-docker/first-container"], { env: env() });
+    expect(after.stdout).toBe(
+      '✔ container tutor-hello is exited, exit code 0, image busybox, logs contain "Hello from my first container"\n',
+    );
+    expect(after.code).toBe(0);
+  });
+
+  it("checks the step the learner is at when no step is named", async () => {
+    const now = new Date().toISOString();
+    const progress = {
+      version: 1,
+      packs: { "docker-basics": { lessons: { "what-is-docker": { started: now, updated: now, current: "first-container", steps: {} } } } },
+    };
+    await writeFile(path.join(home, "progress.json"), JSON.stringify(progress));
+    const result = await runCli(["check", "--json"], { env: env() });
+    expect(JSON.parse(result.stdout)).toMatchObject({ lesson: "what-is-docker", step: "first-container" });
+  });
+
+  it("says what to do with a step that has nothing to check, or no lesson at all", async () => {
+    const reading = await runCli(["check", "what-is-docker/recap"], { env: env() });
+    expect(reading.code).toBe(2);
+    expect(reading.stderr).toBe("docker-tutor: step what-is-docker/recap is a read step: it has no checks — name a task step\n");
+    const fresh = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-check-fresh-"));
+    const none = await runCli(["check"], { env: { DOCKER_TUTOR_HOME: fresh } });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(
+      "docker-tutor: no lesson in progress — name one: `docker-tutor check LESSON` or `check LESSON/STEP`\n",
+    );
+    await rm(fresh, { recursive: true, force: true });
+  });
+
+  it("exits 2 with one line when the engine cannot be reached", async () => {
+    const result = await runCli(["check", "what-is-docker/first-container"], {
+      env: { ...env(), DOCKER_HOST: "unix:///nonexistent/docker.sock" },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "docker-tutor: cannot reach the Docker engine: no Docker engine socket at /nonexistent/docker.sock (from DOCKER_HOST) — start Docker (Docker Desktop, colima, or `sudo systemctl start docker`), or point DOCKER_HOST at a running engine\n",
+    );
+    expect(result.stderr).not.toMatch(stackTrace);
+  });
+});
