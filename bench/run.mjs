@@ -42,6 +42,31 @@ for (let i = 0; i < runs; i++)
   for (const [name, args] of Object.entries(cases)) samples[name].push(time(args));
 rmSync(home, { recursive: true, force: true });
 
+// Engine figures: bundle bench/engine-bench.ts and run it here.
+const { build } = await import("esbuild");
+const engineBench = path.join(root, ".tmp", "engine-bench.mjs");
+await build({
+  entryPoints: [path.join(root, "bench", "engine-bench.ts")],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  outfile: engineBench,
+  external: ["dockerode", "dockerfile-ast", "yaml", "zod"],
+  logLevel: "warning",
+});
+const engine = await import(engineBench);
+const checkSamples = await engine.fiveChecks(Number(process.env.BENCH_CHECK_RUNS ?? 100));
+let verifyRow = "";
+if (process.env.BENCH_SKIP_VERIFY !== "1") {
+  spawnSync(process.execPath, [cli, "reset", "--all", "--yes"], { env, stdio: "ignore" });
+  const plainMs = await engine.plainSolutions(path.join(root, "lessons"), cli);
+  const verifyStart = process.hrtime.bigint();
+  const verify = spawnSync(process.execPath, [cli, "verify"], { env, stdio: "ignore" });
+  const verifyMs = Number(process.hrtime.bigint() - verifyStart) / 1e6;
+  if (verify.status !== 0) throw new Error(`verify failed (exit ${verify.status}); run it alone to see why`);
+  verifyRow = `| verify, built-in pack | ${(verifyMs / 1000).toFixed(1)} s | solutions alone as plain shell: ${(plainMs / 1000).toFixed(1)} s | ratio ${(verifyMs / plainMs).toFixed(2)} | ≤ 1.3 |`;
+}
+
 const base = median(samples["node -e 0"]);
 const rows = Object.entries(samples).map(([name, xs]) => ({
   name,
@@ -69,6 +94,13 @@ Runs: ${runs} of each, interleaved; the pack cache warm (as after a learner's fi
 ## Start-up
 
 ${table}
+
+## Checks and verify
+
+| figure | value | detail | | budget |
+| --- | --- | --- | --- | --- |
+| a step of five checks (container, image, volume, network, not) | median ${median(checkSamples).toFixed(1)} ms | p95 ${p95(checkSamples).toFixed(1)} ms over ${checkSamples.length} runs | | median ≤ 25 ms |
+${verifyRow}
 `;
 writeFileSync(path.join(root, "bench", "results.md"), report);
 console.log(report);

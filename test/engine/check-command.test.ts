@@ -33,7 +33,16 @@ describe("docker-tutor check", () => {
       results: [{ check: "container tutor-hello", passed: false, message: "no container named tutor-hello" }],
     });
 
-    await run("docker", ["run", "--name", "tutor-hello", "--label", `${testLabel}=check`, "busybox:latest", "echo", "Hello from my first container"]);
+    await run("docker", [
+      "run",
+      "--name",
+      "tutor-hello",
+      "--label",
+      `${testLabel}=check`,
+      "busybox:latest",
+      "echo",
+      "Hello from my first container",
+    ]);
     const after = await runCli(["check", "what-is-docker/first-container"], { env: env() });
     expect(after.stdout).toBe(
       '✔ container tutor-hello is exited, exit code 0, image busybox, logs contain "Hello from my first container"\n',
@@ -45,7 +54,13 @@ describe("docker-tutor check", () => {
     const now = new Date().toISOString();
     const progress = {
       version: 1,
-      packs: { "docker-basics": { lessons: { "what-is-docker": { started: now, updated: now, current: "first-container", steps: {} } } } },
+      packs: {
+        "docker-basics": {
+          lessons: {
+            "what-is-docker": { started: now, updated: now, current: "first-container", steps: {} },
+          },
+        },
+      },
     };
     await writeFile(path.join(home, "progress.json"), JSON.stringify(progress));
     const result = await runCli(["check", "--json"], { env: env() });
@@ -55,7 +70,9 @@ describe("docker-tutor check", () => {
   it("says what to do with a step that has nothing to check, or no lesson at all", async () => {
     const reading = await runCli(["check", "what-is-docker/recap"], { env: env() });
     expect(reading.code).toBe(2);
-    expect(reading.stderr).toBe("docker-tutor: step what-is-docker/recap is a read step: it has no checks — name a task step\n");
+    expect(reading.stderr).toBe(
+      "docker-tutor: step what-is-docker/recap is a read step: it has no checks — name a task step\n",
+    );
     const fresh = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-check-fresh-"));
     const none = await runCli(["check"], { env: { DOCKER_TUTOR_HOME: fresh } });
     expect(none.code).toBe(2);

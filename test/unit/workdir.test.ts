@@ -46,8 +46,14 @@ describe("lesson working folders", () => {
 
   it("keep file checks inside the working folder", async () => {
     const dir = path.join(root, "pack");
-    expect(await resolveInWorkdir(dir, "files/demo/Dockerfile")).toEqual({ ok: true, path: path.join(dir, "files/demo/Dockerfile") });
-    expect(await resolveInWorkdir(dir, "../secret.txt")).toEqual({ ok: false, message: "../secret.txt points outside the lesson's working folder" });
+    expect(await resolveInWorkdir(dir, "files/demo/Dockerfile")).toEqual({
+      ok: true,
+      path: path.join(dir, "files/demo/Dockerfile"),
+    });
+    expect(await resolveInWorkdir(dir, "../secret.txt")).toEqual({
+      ok: false,
+      message: "../secret.txt points outside the lesson's working folder",
+    });
     expect(await resolveInWorkdir(dir, "/etc/passwd")).toEqual({
       ok: false,
       message: "/etc/passwd is absolute; checks read inside the lesson's working folder only",
