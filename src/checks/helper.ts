@@ -18,7 +18,15 @@ export class NoHelperImage extends Error {
   }
 }
 
-export async function runHelper(ctx: CheckContext, cmd: string[], binds: string[]): Promise<HelperRun> {
+/**
+ * `binds` mount what the helper reads (read-only by the caller's choice). `joinNetworkOf` runs it in a
+ * container's network namespace, so it sees that container's names; otherwise it has no network.
+ */
+export async function runHelper(
+  ctx: CheckContext,
+  cmd: string[],
+  options: { binds?: string[]; joinNetworkOf?: string } = {},
+): Promise<HelperRun> {
   const image = await ctx.helperImage();
   if (!image) throw new NoHelperImage();
   const container = await ctx.docker.createContainer({
@@ -27,8 +35,10 @@ export async function runHelper(ctx: CheckContext, cmd: string[], binds: string[
     Entrypoint: [],
     Cmd: cmd,
     Labels: { [helperLabel]: "true" },
-    NetworkDisabled: true,
-    HostConfig: { Binds: binds, NetworkMode: "none" },
+    HostConfig: {
+      Binds: options.binds ?? [],
+      NetworkMode: options.joinNetworkOf ? `container:${options.joinNetworkOf}` : "none",
+    },
   });
   try {
     await container.start();

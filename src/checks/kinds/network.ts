@@ -3,9 +3,9 @@ import { closest } from "../../text/similar.js";
 import { containerName, isNotFound } from "../containers.js";
 import type { CheckContext } from "../context.js";
 import { fail, list, mismatch, pass, typoHint } from "../diagnosis.js";
+import { runHelper } from "../helper.js";
 import type { Outcome } from "../result.js";
 import type { NetworkCheck } from "../vocabulary.js";
-import { execIn } from "./exec.js";
 
 export async function evaluateNetwork(check: NetworkCheck, ctx: CheckContext): Promise<Outcome> {
   let info: { Driver: string; Internal?: boolean; Containers?: Record<string, { Name: string }> };
@@ -62,16 +62,15 @@ export async function evaluateNetwork(check: NetworkCheck, ctx: CheckContext): P
         `running, to resolve ${name}`,
       );
     }
-    // getent is in glibc images, nslookup in busybox: whichever the container has.
-    const script = `getent hosts ${shellWord(name)} 2>/dev/null || nslookup ${shellWord(name)} 2>/dev/null | grep -q -i -E 'Address:? .*[0-9a-f][.:]' `;
-    const run = await execIn(ctx, fromInfo.Id, ["sh", "-c", script]);
+    // A helper in the container's network namespace sees the same names (its resolv.conf and hosts
+    // come from the container), and works even when the container itself has no shell or nslookup.
+    // busybox has nslookup, Debian-based images getent: whichever the helper image has.
+    const quoted = `'${name.replace(/'/g, `'\\''`)}'`;
+    const script = `nslookup ${quoted} >/dev/null 2>&1 || getent hosts ${quoted} >/dev/null 2>&1`;
+    const run = await runHelper(ctx, ["sh", "-c", script], { joinNetworkOf: fromInfo.Id });
     if (run.exitCode !== 0)
       return mismatch(`from ${from}, the name ${name}`, "does not resolve", "it to resolve");
     facts.push(`${from} resolves ${name}`);
   }
   return pass(`${subject} exists${facts.length > 0 ? ` (${facts.join(", ")})` : ""}`);
-}
-
-function shellWord(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
 }

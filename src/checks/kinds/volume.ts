@@ -23,7 +23,7 @@ export async function evaluateVolume(check: VolumeCheck, ctx: CheckContext): Pro
 
   const inside = `/volume${check.file.path}`;
   // Read-only, no network: the helper can look, never change.
-  const run = await runHelper(ctx, ["cat", "--", inside], [`${check.volume}:/volume:ro`]);
+  const run = await runHelper(ctx, ["cat", "--", inside], { binds: [`${check.volume}:/volume:ro`] });
   if (run.exitCode !== 0) {
     const why = /directory/i.test(run.stderr) ? "is a folder" : "does not exist";
     return mismatch(`${check.file.path} in ${subject}`, why, "a file");
