@@ -5,6 +5,7 @@ import { normalizeImageRef } from "../../lessons/ownership.js";
 import { type ContainerInfo, containerName, findContainers } from "../containers.js";
 import type { CheckContext } from "../context.js";
 import { list, mismatch, pass } from "../diagnosis.js";
+import { envMap, matchPairs } from "../pairs.js";
 import type { Outcome } from "../result.js";
 import { matchText } from "../text-match.js";
 import type { ContainerCheck } from "../vocabulary.js";
@@ -79,35 +80,14 @@ async function matchContainer(
     }
     facts.push(`on ${check.networks.join(", ")}`);
   }
-  if (check.env) {
-    const env = new Map(
-      (info.Config.Env ?? []).map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]),
-    );
-    for (const [key, value] of Object.entries(check.env)) {
-      const actual = env.get(key);
-      if (actual !== value) {
-        return mismatch(
-          subject,
-          actual === undefined ? `has no ${key}` : `has ${key}=${actual}`,
-          `${key}=${value}`,
-        );
-      }
-    }
-    facts.push(`env ${Object.keys(check.env).join(", ")}`);
-  }
-  if (check.labels) {
-    const labels = info.Config.Labels ?? {};
-    for (const [key, value] of Object.entries(check.labels)) {
-      const actual = labels[key];
-      if (actual !== value) {
-        return mismatch(
-          subject,
-          actual === undefined ? `has no label ${key}` : `has label ${key}=${actual}`,
-          `${key}=${value}`,
-        );
-      }
-    }
-    facts.push(`labels ${Object.keys(check.labels).join(", ")}`);
+  for (const [expected, actual, noun] of [
+    [check.env, envMap(info.Config.Env), "env"],
+    [check.labels, info.Config.Labels, "label"],
+  ] as const) {
+    if (!expected) continue;
+    const outcome = matchPairs(subject, actual, expected, noun);
+    if (!outcome.passed) return outcome;
+    facts.push(outcome.message);
   }
   if (check.restart) {
     const policy = info.HostConfig.RestartPolicy?.Name || "no";

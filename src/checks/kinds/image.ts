@@ -5,6 +5,7 @@ import { closest } from "../../text/similar.js";
 import { isNotFound } from "../containers.js";
 import type { CheckContext } from "../context.js";
 import { fail, jsonList, list, mismatch, pass, typoHint } from "../diagnosis.js";
+import { envMap, matchPairs } from "../pairs.js";
 import type { Outcome } from "../result.js";
 import type { ImageCheck } from "../vocabulary.js";
 
@@ -25,30 +26,14 @@ export async function evaluateImage(check: ImageCheck, ctx: CheckContext): Promi
   const config = info.Config ?? ({} as typeof info.Config);
   const facts: string[] = [];
 
-  for (const [key, value] of Object.entries(check.labels ?? {})) {
-    const actual = config.Labels?.[key];
-    if (actual !== value) {
-      return mismatch(
-        subject,
-        actual === undefined ? `has no label ${key}` : `has label ${key}=${actual}`,
-        `${key}=${value}`,
-      );
-    }
-  }
-  if (check.env) {
-    const env = new Map(
-      (config.Env ?? []).map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]),
-    );
-    for (const [key, value] of Object.entries(check.env)) {
-      const actual = env.get(key);
-      if (actual !== value)
-        return mismatch(
-          subject,
-          actual === undefined ? `has no ${key}` : `has ${key}=${actual}`,
-          `${key}=${value}`,
-        );
-    }
-    facts.push(`env ${Object.keys(check.env).join(", ")}`);
+  for (const [expected, actual, noun] of [
+    [check.labels, config.Labels, "label"],
+    [check.env, envMap(config.Env), "env"],
+  ] as const) {
+    if (!expected) continue;
+    const outcome = matchPairs(subject, actual, expected, noun);
+    if (!outcome.passed) return outcome;
+    facts.push(outcome.message);
   }
   if (check.cmd && !sameList(config.Cmd, check.cmd)) {
     return mismatch(subject, `has CMD ${jsonList(config.Cmd)}`, jsonList(check.cmd));
