@@ -44,7 +44,9 @@ export async function findContainers(
       all: true,
       filters: { label: [`${composeProjectLabel}=${ref.project}`] },
     });
-    const services = [...new Set(inProject.map((c) => c.Labels[composeServiceLabel] ?? ""))].filter(Boolean);
+    const services = [...new Set(inProject.map((c) => c.Labels[composeServiceLabel] ?? ""))]
+      .filter(Boolean)
+      .sort();
     const hint =
       services.length === 0
         ? ` (the project has no containers: is it up?)`

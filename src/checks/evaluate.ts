@@ -49,6 +49,7 @@ async function evaluateKind(check: Check, ctx: CheckContext): Promise<Outcome> {
 function foreignReference(check: Check, ctx: CheckContext): string | undefined {
   const declared = new Set(ctx.images.map(normalizeImageRef));
   for (const ref of checkReferences(check)) {
+    if (ref.textOnly) continue;
     if (ref.kind === "networks" && ["bridge", "host", "none", "default"].includes(ref.name)) continue;
     if (ref.kind === "images" && declared.has(normalizeImageRef(ref.name))) continue;
     if (!owns(ctx.resources, ref.kind, ref.name)) return `${ref.kind.replace(/s$/, "")} ${ref.name}`;

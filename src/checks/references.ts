@@ -5,6 +5,8 @@ import type { Check } from "./vocabulary.js";
 export interface CheckReference {
   kind: ResourceKind;
   name: string;
+  /** The check only reads the name as text (a Dockerfile's FROM): lint wants it declared, the engine is not asked. */
+  textOnly?: boolean;
 }
 
 /** Every resource a check names, through `not:` too. */
@@ -23,7 +25,7 @@ export function checkReferences(check: Check): CheckReference[] {
       for (const network of check.networks ?? []) refs.push({ kind: "networks", name: network });
       for (const mount of check.mounts ?? []) {
         const named =
-          mount.source && (mount.type === "volume" || (!mount.type && !mount.source.startsWith("/")));
+          mount.source && (mount.type === "volume" || (!mount.type && !/^[./]/.test(mount.source)));
         if (named && mount.source) refs.push({ kind: "volumes", name: mount.source });
       }
       break;
@@ -45,7 +47,7 @@ export function checkReferences(check: Check): CheckReference[] {
       container(check.exec);
       break;
     case "dockerfile":
-      if (check.from) refs.push({ kind: "images", name: check.from });
+      if (check.from) refs.push({ kind: "images", name: check.from, textOnly: true });
       break;
   }
   return refs;

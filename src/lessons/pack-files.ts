@@ -14,7 +14,8 @@ export type ReadResult = { ok: true; text: string } | { ok: false; at: SourcePos
 /** True when `candidate` is `root` itself or lies below it (lexically). */
 export function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+  const leaves = relative === ".." || relative.startsWith(`..${path.sep}`);
+  return relative === "" || (!leaves && !path.isAbsolute(relative));
 }
 
 /**

@@ -17,7 +17,7 @@ import { evaluateCheck } from "../../src/checks/evaluate.js";
 import { parseCheckList } from "../../src/checks/parse.js";
 import type { CheckResult } from "../../src/checks/result.js";
 import type { Resources } from "../../src/lessons/schema.js";
-import { requireEngine } from "../support/engine.js";
+import { requireEngine, testLabel } from "../support/engine.js";
 import { TestResources } from "../support/resources.js";
 
 const run = promisify(execFile);
@@ -41,7 +41,7 @@ const network = named("net");
 const volume = named("data");
 const image = `tutor-test-image-${pid}:1`;
 /** Declared by the lesson, never created: for "no such" cases. */
-const gone = named("gone");
+const gone = named("nothing-here");
 const emptyProject = named("empty");
 const otherVolume = named("other");
 
@@ -103,12 +103,21 @@ beforeAll(async () => {
   await writeFile(path.join(workdir, "notes.txt"), "hello world\nversion: 2\n");
   await writeFile(path.join(workdir, "Dockerfile"), dockerfile);
   await writeFile(path.join(workdir, "Dockerfile.empty"), "# nothing here yet\n");
-  await symlink(os.tmpdir(), path.join(workdir, "tmp-link"));
+  await writeFile(path.join(workdir, "..notes"), "dots\n");
+  await symlink(buildDir, path.join(workdir, "outside"));
   await writeFile(path.join(buildDir, "Dockerfile"), imageDockerfile);
 
   const labels = created.labels;
-  await run("docker", ["build", "-q", "--label", `${Object.keys(labels)[0]}=checks`, "-t", image, buildDir]);
   created.track("images", image);
+  await run("docker", [
+    "build",
+    "-q",
+    "--label",
+    `${testLabel}=${created.labelValue}`,
+    "-t",
+    image,
+    buildDir,
+  ]);
   imageSize = (await docker.getImage(image).inspect()).Size;
 
   await docker.createNetwork({ Name: created.track("networks", network), Driver: "bridge", Labels: labels });
@@ -351,6 +360,16 @@ describe("container checks", () => {
     ).toBe(`container ${web} mounts /site read-write; expected read-only`);
   });
 
+  // A source starting with ./ is a path in the working folder, not a volume name the lesson must own.
+  it("container check takes a ./ mount source as a folder of the working folder", async () => {
+    expect(
+      await passes(`
+        - container: ${web}
+          mounts: [{ target: /site, source: ./site }]
+      `),
+    ).toBe(`container ${web} is running, mounts /site`);
+  });
+
   it("container check names the mounts it found when one is missing or different", async () => {
     const site = path.join(workdir, "site");
     expect(
@@ -498,7 +517,7 @@ describe("container checks", () => {
       `no container for service wbe of compose project ${project} (there is web: a typo?)`,
     );
     expect(await fails(`- container: { project: ${project}, service: cache }`)).toBe(
-      `no container for service cache of compose project ${project} (its services: worker, db, web)`,
+      `no container for service cache of compose project ${project} (its services: db, web, worker)`,
     );
     expect(await fails(`- container: { project: ${emptyProject}, service: web }`)).toBe(
       `no container for service web of compose project ${emptyProject} (the project has no containers: is it up?)`,
@@ -537,7 +556,7 @@ describe("image checks", () => {
           maxSize: 10MB
       `),
     ).toBe(
-      `image ${image} exists (env MODE, CMD ["httpd -f -p 8080"], ENTRYPOINT ["/bin/sh","-c"], exposes 8080, 53/udp, 2 layers, ${mb(imageSize)})`,
+      `image ${image} exists (labels org.example.tier, env MODE, CMD ["httpd -f -p 8080"], ENTRYPOINT ["/bin/sh","-c"], exposes 8080, 53/udp, 2 layers, ${mb(imageSize)})`,
     );
   });
 
@@ -629,6 +648,12 @@ describe("image checks", () => {
           layers: { min: 2, max: 3 }
       `),
     ).toBe(`image ${image} exists (2 layers)`);
+    expect(await passes("- image: busybox:latest\n  layers: 1")).toBe(
+      "image busybox:latest exists (1 layer)",
+    );
+    expect(await fails("- image: busybox:latest\n  layers: { min: 2 }")).toBe(
+      "image busybox:latest has 1 layer; expected at least 2 layers",
+    );
     expect(
       await fails(`
         - image: ${image}
@@ -685,13 +710,17 @@ describe("volume checks", () => {
     ).toBe(`/notes.txt in volume ${volume} contains "hello"`);
   });
 
-  it("volume check tells a missing file from a folder and from wrong content", async () => {
+  // cat says "No such file or directory" for a missing file: that is not a folder.
+  it("volume check says a missing file does not exist", async () => {
     expect(
       await fails(`
         - volume: ${volume}
           file: { path: /missing.txt }
       `),
     ).toBe(`/missing.txt in volume ${volume} does not exist; expected a file`);
+  });
+
+  it("volume check tells a folder and wrong content from the file wanted", async () => {
     expect(
       await fails(`
         - volume: ${volume}
@@ -704,7 +733,7 @@ describe("volume checks", () => {
           file: { path: /notes.txt, contains: goodbye }
       `),
     ).toBe(
-      `/notes.txt in volume ${volume} starts with "hello from the volume"; expected it to contain "goodbye"`,
+      `/notes.txt in volume ${volume} ends with "hello from the volume"; expected it to contain "goodbye"`,
     );
   });
 });
@@ -910,6 +939,16 @@ describe("exec checks", () => {
           command: [ls, /nope]
       `),
     ).toBe(`\`ls /nope\` in ${web} exited 1 ("ls: /nope: No such file or directory"); expected 0`);
+    // A long engine error keeps its end, where the reason is.
+    const missing = await fails(`
+        - exec: ${web}
+          command: [nosuchcmd]
+      `);
+    expect(missing).toMatch(
+      new RegExp(
+        `^\`nosuchcmd\` in ${web} exited 12[67] \\("….*executable file not found in \\$PATH.*"\\); expected 0$`,
+      ),
+    );
   });
 
   it("exec check runs in every container of a compose service", async () => {
@@ -988,13 +1027,21 @@ describe("file checks", () => {
     ).toBe(`file site is a folder; expected a file`);
   });
 
+  // `..notes` is a name inside the folder, not a step out of it.
+  it("file check reads a file whose name starts with two dots", async () => {
+    expect(await passes(`- file: ..notes`)).toBe(`file ..notes exists`);
+  });
+
   it("file check refuses paths that leave the working folder", async () => {
     expect(await fails(`- file: ../x`)).toBe(`../x points outside the lesson's working folder`);
     expect(await fails(`- file: /etc/hostname`)).toBe(
       `/etc/hostname is absolute; checks read inside the lesson's working folder only`,
     );
-    expect(await fails(`- file: tmp-link/x`)).toBe(
-      `tmp-link/x is a link that leads outside the lesson's working folder`,
+    expect(await fails(`- file: outside/Dockerfile`)).toBe(
+      `outside/Dockerfile is a link that leads outside the lesson's working folder`,
+    );
+    expect(await fails(`- dockerfile: outside/Dockerfile`)).toBe(
+      `outside/Dockerfile is a link that leads outside the lesson's working folder`,
     );
   });
 });
@@ -1084,13 +1131,14 @@ describe("dockerfile checks", () => {
 describe("not checks", () => {
   it("not check passes when the inner check fails, saying why", async () => {
     expect(await passes(`- not: { container: ${gone} }`)).toBe(`no container named ${gone}`);
+    // What was found, without the inner check's "expected": a pass must not read like a failure.
     expect(
       await passes(`
         - not:
             container: ${done}
             state: running
       `),
-    ).toBe(`container ${done} is exited; expected running`);
+    ).toBe(`container ${done} is exited`);
   });
 
   it("not check fails when the inner check passes", async () => {

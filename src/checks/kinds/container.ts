@@ -178,7 +178,12 @@ function matchMount(
   const describe = (m: (typeof mounts)[number]) =>
     `${m.Type === "volume" ? (m.Name ?? "a volume") : m.Type === "bind" ? m.Source : m.Type} at ${m.Destination}`;
   const wantedText = `${wanted.source ?? "a mount"} at ${wanted.target}`;
-  if (!mount) return mismatch(subject, `mounts ${list(mounts.map(describe), "nothing")}`, wantedText);
+  if (!mount)
+    return mismatch(
+      subject,
+      `mounts ${list([...mounts].sort((a, b) => a.Destination.localeCompare(b.Destination)).map(describe), "nothing")}`,
+      wantedText,
+    );
   if (wanted.type && mount.Type !== wanted.type) {
     return mismatch(subject, `has a ${mount.Type} mount at ${wanted.target}`, `a ${wanted.type} mount`);
   }

@@ -5,7 +5,7 @@ import { fail, mismatch, pass } from "../diagnosis.js";
 import type { Outcome } from "../result.js";
 import type { DockerfileCheck } from "../vocabulary.js";
 import { resolveInWorkdir } from "../workdir-path.js";
-import { inRange } from "./image.js";
+import { inRange, plural } from "./image.js";
 
 export interface Instruction {
   keyword: string;
@@ -71,13 +71,13 @@ export async function evaluateDockerfile(check: DockerfileCheck, ctx: CheckConte
   if (check.stages !== undefined) {
     const outcome = inRange(
       subject,
-      `has ${froms.length} stage${froms.length === 1 ? "" : "s"}`,
+      `has ${froms.length} ${plural("stages", froms.length)}`,
       froms.length,
       check.stages,
       "stages",
     );
     if (!outcome.passed) return outcome;
-    facts.push(`${froms.length} stages`);
+    facts.push(`${froms.length} ${plural("stages", froms.length)}`);
   }
   for (const pattern of check.has ?? []) {
     if (!instructions.some((i) => matchesPattern(i, pattern)))

@@ -39,7 +39,7 @@ export async function evaluateExec(check: ExecCheck, ctx: CheckContext): Promise
       const tail = run.output.trim().split("\n").at(-1)?.trim();
       return mismatch(
         subject,
-        `exited ${run.exitCode}${tail ? ` (${JSON.stringify(tail.slice(0, 60))})` : ""}`,
+        `exited ${run.exitCode}${tail ? ` (${JSON.stringify(tail.length > 80 ? `…${tail.slice(-79)}` : tail)})` : ""}`,
         `${wantedCode}`,
       );
     }
@@ -73,11 +73,11 @@ export async function execIn(ctx: CheckContext, id: string, cmd: string[]): Prom
   }
   const { stdout, stderr } = demultiplex(result);
   // The stream ends when the process does; its exit code may take a moment to be recorded.
-  for (let attempt = 0; attempt < 20; attempt++) {
+  for (let attempt = 0; attempt < 40; attempt++) {
     const state = await exec.inspect();
     if (!state.Running && state.ExitCode !== null)
       return { exitCode: state.ExitCode, output: stdout + stderr, timedOut: false };
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(5 * 2 ** attempt, 100)));
   }
   return { exitCode: -1, output: stdout + stderr, timedOut: true };
 }

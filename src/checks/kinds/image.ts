@@ -64,13 +64,13 @@ export async function evaluateImage(check: ImageCheck, ctx: CheckContext): Promi
     const count = info.RootFS?.Layers?.length ?? 0;
     const outcome = inRange(
       subject,
-      `has ${count} layer${count === 1 ? "" : "s"}`,
+      `has ${count} ${plural("layers", count)}`,
       count,
       check.layers,
       "layers",
     );
     if (!outcome.passed) return outcome;
-    facts.push(`${count} layers`);
+    facts.push(`${count} ${plural("layers", count)}`);
   }
   if (check.maxSize !== undefined) {
     const max = parseSize(check.maxSize);
@@ -94,13 +94,19 @@ export function inRange(
   range: number | { min?: number; max?: number },
   noun: string,
 ): Outcome {
+  const counted = (n: number) => `${n} ${plural(noun, n)}`;
   if (typeof range === "number")
-    return value === range ? pass("") : mismatch(subject, actual, `${range} ${noun}`);
+    return value === range ? pass("") : mismatch(subject, actual, counted(range));
   if (range.min !== undefined && value < range.min)
-    return mismatch(subject, actual, `at least ${range.min} ${noun}`);
+    return mismatch(subject, actual, `at least ${counted(range.min)}`);
   if (range.max !== undefined && value > range.max)
-    return mismatch(subject, actual, `at most ${range.max} ${noun}`);
+    return mismatch(subject, actual, `at most ${counted(range.max)}`);
   return pass("");
+}
+
+/** `layers` → `layer` when there is one. */
+export function plural(noun: string, n: number): string {
+  return n === 1 ? noun.replace(/s$/, "") : noun;
 }
 
 const units: Record<string, number> = {

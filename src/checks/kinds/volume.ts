@@ -2,9 +2,10 @@
 import { closest } from "../../text/similar.js";
 import { isNotFound } from "../containers.js";
 import type { CheckContext } from "../context.js";
-import { fail, mismatch, pass, quote, typoHint } from "../diagnosis.js";
+import { fail, mismatch, pass, typoHint } from "../diagnosis.js";
 import { runHelper } from "../helper.js";
 import type { Outcome } from "../result.js";
+import { matchText } from "../text-match.js";
 import type { VolumeCheck } from "../vocabulary.js";
 
 export async function evaluateVolume(check: VolumeCheck, ctx: CheckContext): Promise<Outcome> {
@@ -24,18 +25,11 @@ export async function evaluateVolume(check: VolumeCheck, ctx: CheckContext): Pro
   const inside = `/volume${check.file.path}`;
   // Read-only, no network: the helper can look, never change.
   const run = await runHelper(ctx, ["cat", "--", inside], { binds: [`${check.volume}:/volume:ro`] });
+  const fileSubject = `${check.file.path} in ${subject}`;
   if (run.exitCode !== 0) {
-    const why = /directory/i.test(run.stderr) ? "is a folder" : "does not exist";
-    return mismatch(`${check.file.path} in ${subject}`, why, "a file");
+    const why = /is a directory/i.test(run.stderr) ? "is a folder" : "does not exist";
+    return mismatch(fileSubject, why, "a file");
   }
-  if (check.file.contains !== undefined && !run.stdout.includes(check.file.contains)) {
-    const firstLine = run.stdout.trim().split("\n")[0] ?? "";
-    return mismatch(
-      `${check.file.path} in ${subject}`,
-      run.stdout.trim() === "" ? "is empty" : `starts with ${quote(firstLine)}`,
-      `it to contain ${quote(check.file.contains)}`,
-    );
-  }
-  const said = check.file.contains !== undefined ? ` contains ${quote(check.file.contains)}` : " exists";
-  return pass(`${check.file.path} in ${subject}${said}`);
+  if (check.file.contains === undefined) return pass(`${fileSubject} exists`);
+  return matchText(fileSubject, run.stdout, { contains: check.file.contains }, false);
 }
