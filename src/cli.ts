@@ -45,6 +45,16 @@ function buildProgram(): Command {
     .exitOverride();
 
   program
+    .command("start")
+    .description("the interactive tutor: pick a lesson, or jump into LESSON; steps pass by themselves")
+    .argument("[lesson]", "a lesson id")
+    .option("--workdir <dir>", "folder holding the lessons' working folders (default ./docker-tutor-work)")
+    .action(async (lesson: string | undefined, options: { workdir?: string }) => {
+      const { runStart } = await import("./commands/start.js");
+      await runStart(context(program), lesson, options);
+    });
+
+  program
     .command("list")
     .description("list the lessons of every loaded pack, with your progress")
     .option("--json", "print JSON")

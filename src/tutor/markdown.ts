@@ -1,0 +1,27 @@
+/** Lesson prose for the terminal: marked + marked-terminal, loaded only when a lesson is shown. */
+import { stripVTControlCharacters } from "node:util";
+
+type Render = (markdown: string) => string;
+let cached: { width: number; color: boolean; render: Render } | undefined;
+
+/** Control characters a pack could smuggle into its prose (escape sequences, bells), all but newline and tab. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
+const controls = /[\u0000-\u0008\u000B-\u001F\u007F\u0080-\u009F]/g;
+
+export function neutralize(text: string): string {
+  return text.replace(controls, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+export async function markdownRenderer(width: number, color: boolean): Promise<Render> {
+  if (cached && cached.width === width && cached.color === color) return cached.render;
+  const [{ Marked }, { markedTerminal }] = await Promise.all([import("marked"), import("marked-terminal")]);
+  const marked = new Marked(
+    markedTerminal({ width: Math.max(40, Math.min(width, 100)), reflowText: true, tab: 2, emoji: false }) as never,
+  );
+  const render: Render = (markdown) => {
+    const out = String(marked.parse(neutralize(markdown))).replace(/\n{3,}/g, "\n\n").trimEnd();
+    return color ? out : stripVTControlCharacters(out);
+  };
+  cached = { width, color, render };
+  return render;
+}
