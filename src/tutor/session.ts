@@ -165,7 +165,7 @@ export class Tutor {
     this.say("");
     this.say(this.c.inverse(` ${header} `.slice(0, this.width)));
     this.say("");
-    if (index === 0 && text.intro) this.say(render(text.intro));
+    if (index === 0 && text.intro) this.say(`${render(text.intro)}\n`);
     this.say(this.c.bold(neutralize(stepText?.title ?? step.id)));
     this.say("");
     if (stepText?.prose) this.say(render(stepText.prose));
@@ -178,7 +178,7 @@ export class Tutor {
     await this.showStep(lesson, step, index);
     if (step.kind === "quiz") return this.runQuiz(lesson, step);
     if (step.kind === "task") return this.runTask(pack, lesson, step, index);
-    this.say(this.c.dim(this.t("tutor.continue")));
+    this.say(`\n${this.c.dim(this.t("tutor.continue"))}`);
     for (;;) {
       const answer = await this.prompt.ask();
       if (answer.kind !== "line") return "quit";
@@ -273,7 +273,7 @@ export class Tutor {
   private async runTask(pack: Pack, lesson: Lesson, step: Step, index: number): Promise<Flow> {
     const { dir, created } = await prepareWorkdir(this.options.workdirBase, lesson, pack);
     if (created || index === lesson.steps.findIndex((s) => s.kind === "task")) {
-      this.say(this.c.dim(this.t("tutor.workdir", { dir })));
+      this.say(`\n${this.c.dim(this.t("tutor.workdir", { dir }))}`);
     }
     this.say(this.c.dim(this.t("tutor.taskHelp")));
     const engine = await this.connect();
