@@ -6,9 +6,17 @@ import { Tutor } from "../tutor/session.js";
 import { workdirBase } from "../workspace/workdir.js";
 import { loadAllPacks } from "./select.js";
 
-export async function runStart(ctx: CommandContext, lesson: string | undefined, options: { workdir?: string }): Promise<void> {
+export async function runStart(
+  ctx: CommandContext,
+  lesson: string | undefined,
+  options: { workdir?: string },
+): Promise<void> {
   if (!process.stdin.isTTY && !ctx.env.DOCKER_TUTOR_ALLOW_NO_TTY) {
-    throw new TutorError("start is interactive and needs a terminal", "run it in a terminal (with docker run, add -it)", 2);
+    throw new TutorError(
+      "start is interactive and needs a terminal",
+      "run it in a terminal (with docker run, add -it)",
+      2,
+    );
   }
   const packs = await loadAllPacks(ctx);
   const tutor = new Tutor({

@@ -39,7 +39,8 @@ export const en = {
   "tutor.menu.empty": "No lessons to show: check your packs with `docker-tutor lint`.",
   "tutor.continue": "Press Enter to continue.",
   "tutor.workdir": "Your working folder for this lesson: {dir}",
-  "tutor.taskHelp": "Run docker commands here or in another terminal: the tutor notices by itself when the step is done.",
+  "tutor.taskHelp":
+    "Run docker commands here or in another terminal: the tutor notices by itself when the step is done.",
   "tutor.stepDone": "Done: {title}",
   "tutor.lessonDone": "Lesson complete: {title}. Well done!",
   "tutor.notYet": "Not yet: {message}",
@@ -56,14 +57,18 @@ export const en = {
   "tutor.resetDone": "Removed {count} resource(s).",
   "tutor.langNow": "Language: {lang}",
   "tutor.translationMissing": "(This step is not translated yet: shown in English.)",
-  "tutor.help": "Commands: hint (next hint) · solution (show it, then ask before running it) · check (run the checks now) · skip · back · reset (remove what this lesson created) · menu · lang (switch English/French) · help · quit. Anything else runs in your shell.",
+  "tutor.help":
+    "Commands: hint (next hint) · solution (show it, then ask before running it) · check (run the checks now) · skip · back · reset (remove what this lesson created) · menu · lang (switch English/French) · help · quit. Anything else runs in your shell.",
   "tutor.bye": "Progress saved. See you soon!",
   "tutor.engineDown": "The Docker engine is not answering: checks resume as soon as it is back.",
   "tutor.engineBack": "The Docker engine is back.",
-  "tutor.pollingFallback": "The engine's event stream is not available here: checking every {seconds} s instead.",
-  "tutor.noEngine": "No Docker engine answers ({message}): you can read the lesson, and tasks will be checked once the engine is back. {fix}",
+  "tutor.pollingFallback":
+    "The engine's event stream is not available here: checking every {seconds} s instead.",
+  "tutor.noEngine":
+    "No Docker engine answers ({message}): you can read the lesson, and tasks will be checked once the engine is back. {fix}",
   "tutor.pulling": "Pulling {image}",
-  "tutor.imagesMissing": "Missing images: {images}. No registry could provide them. Load them with `docker load -i FILE`, or build offline stand-ins with `bash scripts/standins.sh` in a docker-tutor clone; you can still read the lesson.",
+  "tutor.imagesMissing":
+    "Missing images: {images}. No registry could provide them. Load them with `docker load -i FILE`, or build offline stand-ins with `bash scripts/standins.sh` in a docker-tutor clone; you can still read the lesson.",
   "tutor.quizRight": "Right!",
   "tutor.quizWrong": "Not quite. Try again.",
   "tutor.quizPick": "(select with space, confirm with Enter)",

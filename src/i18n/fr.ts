@@ -42,7 +42,8 @@ export const fr: Record<MessageKey, string> = {
   "tutor.menu.empty": "Aucune leçon à afficher : vérifiez vos packs avec `docker-tutor lint`.",
   "tutor.continue": "Appuyez sur Entrée pour continuer.",
   "tutor.workdir": "Votre dossier de travail pour cette leçon : {dir}",
-  "tutor.taskHelp": "Tapez vos commandes docker ici ou dans un autre terminal : le tuteur remarque tout seul quand l'étape est réussie.",
+  "tutor.taskHelp":
+    "Tapez vos commandes docker ici ou dans un autre terminal : le tuteur remarque tout seul quand l'étape est réussie.",
   "tutor.stepDone": "Réussi : {title}",
   "tutor.lessonDone": "Leçon terminée : {title}. Bravo !",
   "tutor.notYet": "Pas encore : {message}",
@@ -59,14 +60,18 @@ export const fr: Record<MessageKey, string> = {
   "tutor.resetDone": "{count} ressource(s) supprimée(s).",
   "tutor.langNow": "Langue : {lang}",
   "tutor.translationMissing": "(Cette étape n'est pas encore traduite : elle s'affiche en anglais.)",
-  "tutor.help": "Commandes : hint (indice suivant) · solution (l'afficher, puis demander avant de l'exécuter) · check (vérifier maintenant) · skip (passer) · back (revenir) · reset (supprimer ce que la leçon a créé) · menu · lang (passer de l'anglais au français) · help · quit. Tout le reste s'exécute dans votre shell.",
+  "tutor.help":
+    "Commandes : hint (indice suivant) · solution (l'afficher, puis demander avant de l'exécuter) · check (vérifier maintenant) · skip (passer) · back (revenir) · reset (supprimer ce que la leçon a créé) · menu · lang (passer de l'anglais au français) · help · quit. Tout le reste s'exécute dans votre shell.",
   "tutor.bye": "Progression enregistrée. À bientôt !",
   "tutor.engineDown": "Le moteur Docker ne répond plus : les vérifications reprendront dès son retour.",
   "tutor.engineBack": "Le moteur Docker est de retour.",
-  "tutor.pollingFallback": "Le flux d'événements du moteur n'est pas disponible ici : vérification toutes les {seconds} s.",
-  "tutor.noEngine": "Aucun moteur Docker ne répond ({message}) : vous pouvez lire la leçon, les exercices seront vérifiés dès le retour du moteur. {fix}",
+  "tutor.pollingFallback":
+    "Le flux d'événements du moteur n'est pas disponible ici : vérification toutes les {seconds} s.",
+  "tutor.noEngine":
+    "Aucun moteur Docker ne répond ({message}) : vous pouvez lire la leçon, les exercices seront vérifiés dès le retour du moteur. {fix}",
   "tutor.pulling": "Téléchargement de {image}",
-  "tutor.imagesMissing": "Images manquantes : {images}. Aucun registre n'a pu les fournir. Chargez-les avec `docker load -i FICHIER`, ou construisez des remplaçants hors ligne avec `bash scripts/standins.sh` dans un clone de docker-tutor ; vous pouvez quand même lire la leçon.",
+  "tutor.imagesMissing":
+    "Images manquantes : {images}. Aucun registre n'a pu les fournir. Chargez-les avec `docker load -i FICHIER`, ou construisez des remplaçants hors ligne avec `bash scripts/standins.sh` dans un clone de docker-tutor ; vous pouvez quand même lire la leçon.",
   "tutor.quizRight": "Exact !",
   "tutor.quizWrong": "Pas tout à fait. Essayez encore.",
   "tutor.quizPick": "(cochez avec Espace, validez avec Entrée)",

@@ -16,20 +16,28 @@ export async function markdownRenderer(width: number, color: boolean): Promise<R
   if (cached && cached.width === width && cached.color === color) return cached.render;
   const [{ Marked }, { markedTerminal }] = await Promise.all([import("marked"), import("marked-terminal")]);
   const marked = new Marked(
-    markedTerminal({ width: Math.max(40, Math.min(width, 100)), reflowText: true, tab: 2, emoji: false }) as never,
+    markedTerminal({
+      width: Math.max(40, Math.min(width, 100)),
+      reflowText: true,
+      tab: 2,
+      emoji: false,
+    }) as never,
     {
       renderer: {
         // marked-terminal leaves inline markdown raw inside list items with marked 13+
         // (mikaelbr/marked-terminal#304): render those text tokens' inline children.
         text(token) {
-          if (typeof token === "object" && "tokens" in token && token.tokens) return this.parser.parseInline(token.tokens);
+          if (typeof token === "object" && "tokens" in token && token.tokens)
+            return this.parser.parseInline(token.tokens);
           return false;
         },
       },
     },
   );
   const render: Render = (markdown) => {
-    const out = String(marked.parse(neutralize(markdown))).replace(/\n{3,}/g, "\n\n").trimEnd();
+    const out = String(marked.parse(neutralize(markdown)))
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd();
     return color ? out : stripVTControlCharacters(out);
   };
   cached = { width, color, render };

@@ -4,7 +4,7 @@
  * and working-folder change, and the step moves on as soon as its checks pass, with no key to press.
  */
 import type { ChalkInstance } from "chalk";
-import { createCheckContext, type CheckContext } from "../checks/context.js";
+import { type CheckContext, createCheckContext } from "../checks/context.js";
 import { evaluateChecks } from "../checks/evaluate.js";
 import type { CheckResult } from "../checks/result.js";
 import type { CommandContext } from "../context.js";
@@ -15,8 +15,8 @@ import { translator, type UiLanguage, uiLanguages } from "../i18n/index.js";
 import { type Lesson, localize, type Pack, type Step } from "../lessons/model.js";
 import { isCorrectAnswer } from "../lessons/quiz.js";
 import { type LessonProgress, lessonStatus, readProgress, updateProgress } from "../progress/store.js";
-import { findOwned, removeOwned } from "../reset/owned.js";
 import { palette } from "../render/style.js";
+import { findOwned, removeOwned } from "../reset/owned.js";
 import { prepareWorkdir } from "../workspace/workdir.js";
 import { missingImages, pullImages } from "./images.js";
 import { markdownRenderer, neutralize } from "./markdown.js";
@@ -106,8 +106,12 @@ export class Tutor {
         status === "in-progress"
           ? this.t("list.stepOf", { current: stepIndex + 1, total: lesson.steps.length })
           : this.t(`status.${status}`);
-      const mark = status === "done" ? this.c.green("✔") : status === "in-progress" ? this.c.yellow("…") : " ";
-      const after = lesson.meta.requires.length > 0 ? this.c.dim(` (${this.t("tutor.menu.after", { ids: lesson.meta.requires.join(", ") })})`) : "";
+      const mark =
+        status === "done" ? this.c.green("✔") : status === "in-progress" ? this.c.yellow("…") : " ";
+      const after =
+        lesson.meta.requires.length > 0
+          ? this.c.dim(` (${this.t("tutor.menu.after", { ids: lesson.meta.requires.join(", ") })})`)
+          : "";
       const title = localize(lesson, this.language).text.title;
       return { name: `${mark} ${title} ${this.c.dim(`· ${where}`)}${after}`, value: index };
     });
@@ -139,7 +143,11 @@ export class Tutor {
         else entry.completed = new Date().toISOString();
       });
     }
-    this.say(this.c.green.bold(`★ ${this.t("tutor.lessonDone", { title: localize(lesson, this.language).text.title })}`));
+    this.say(
+      this.c.green.bold(
+        `★ ${this.t("tutor.lessonDone", { title: localize(lesson, this.language).text.title })}`,
+      ),
+    );
     return "menu";
   }
 
@@ -160,8 +168,15 @@ export class Tutor {
     const { text, fallback } = localize(lesson, this.language);
     const stepText = text.steps[step.id];
     const render = await markdownRenderer(this.width, this.options.ctx.color);
-    const keys = this.t(step.kind === "task" ? "tutor.keys.task" : step.kind === "quiz" ? "tutor.keys.quiz" : "tutor.keys.read");
-    const header = this.t("tutor.header", { lesson: text.title, current: index + 1, total: lesson.steps.length, keys });
+    const keys = this.t(
+      step.kind === "task" ? "tutor.keys.task" : step.kind === "quiz" ? "tutor.keys.quiz" : "tutor.keys.read",
+    );
+    const header = this.t("tutor.header", {
+      lesson: text.title,
+      current: index + 1,
+      total: lesson.steps.length,
+      keys,
+    });
     this.say("");
     this.say(this.c.inverse(` ${header} `.slice(0, this.width)));
     this.say("");
@@ -169,7 +184,11 @@ export class Tutor {
     this.say(this.c.bold(neutralize(stepText?.title ?? step.id)));
     this.say("");
     if (stepText?.prose) this.say(render(stepText.prose));
-    if (fallback && lesson.text[this.language]?.steps[step.id] === undefined && this.language !== lesson.primaryLanguage) {
+    if (
+      fallback &&
+      lesson.text[this.language]?.steps[step.id] === undefined &&
+      this.language !== lesson.primaryLanguage
+    ) {
       this.say(this.c.dim(this.t("tutor.translationMissing")));
     }
   }
@@ -217,7 +236,9 @@ export class Tutor {
         this.say(this.t("tutor.help"));
         return undefined;
       case "lang": {
-        this.language = uiLanguages[(uiLanguages.indexOf(this.language) + 1) % uiLanguages.length] as UiLanguage;
+        this.language = uiLanguages[
+          (uiLanguages.indexOf(this.language) + 1) % uiLanguages.length
+        ] as UiLanguage;
         this.t = translator(this.language);
         this.say(this.t("tutor.langNow", { lang: this.language }));
         await this.showStep(lesson, step, index);
@@ -244,11 +265,17 @@ export class Tutor {
     const choices = words.choices.map((choice, i) => ({ name: neutralize(choice.text), value: i }));
     for (;;) {
       const picked = quiz.multiple
-        ? await checkbox<number>({ message: `${neutralize(words.question)} ${this.c.dim(this.t("tutor.quizPick"))}`, choices })
+        ? await checkbox<number>({
+            message: `${neutralize(words.question)} ${this.c.dim(this.t("tutor.quizPick"))}`,
+            choices,
+          })
         : [await select<number>({ message: neutralize(words.question), choices })];
       for (const i of picked) {
         const explain = words.choices[i]?.explain;
-        if (explain) this.say(`  ${quiz.correct.includes(i) ? this.c.green("✔") : this.c.red("✖")} ${neutralize(explain)}`);
+        if (explain)
+          this.say(
+            `  ${quiz.correct.includes(i) ? this.c.green("✔") : this.c.red("✖")} ${neutralize(explain)}`,
+          );
       }
       if (isCorrectAnswer(quiz, picked)) {
         this.say(this.c.green(this.t("tutor.quizRight")));
@@ -261,7 +288,10 @@ export class Tutor {
   private async connect(): Promise<Engine | undefined> {
     if (this.engine) return this.engine;
     try {
-      [this.engine, this.compose] = await Promise.all([connectEngine(this.options.ctx.env), detectCompose(this.options.ctx.env)]);
+      [this.engine, this.compose] = await Promise.all([
+        connectEngine(this.options.ctx.env),
+        detectCompose(this.options.ctx.env),
+      ]);
       return this.engine;
     } catch (error) {
       if (!(error instanceof TutorError)) throw error;
@@ -282,11 +312,13 @@ export class Tutor {
       if (missing.length > 0) {
         let last = "";
         const failed = await pullImages(engine.docker, missing, (line) => {
-          if (line !== last && this.options.output.isTTY) this.options.output.write(`\r\x1b[K${this.t("tutor.pulling", { image: line })}`);
+          if (line !== last && this.options.output.isTTY)
+            this.options.output.write(`\r\x1b[K${this.t("tutor.pulling", { image: line })}`);
           last = line;
         });
         if (this.options.output.isTTY) this.options.output.write("\r\x1b[K");
-        if (failed.length > 0) this.say(this.c.yellow(this.t("tutor.imagesMissing", { images: failed.join(", ") })));
+        if (failed.length > 0)
+          this.say(this.c.yellow(this.t("tutor.imagesMissing", { images: failed.join(", ") })));
       }
     }
 
@@ -305,13 +337,19 @@ export class Tutor {
     const onPass = () => {
       if (passed) return;
       passed = true;
-      this.say(this.c.green(`✔ ${this.t("tutor.stepDone", { title: neutralize(localize(lesson, this.language).text.steps[step.id]?.title ?? step.id) })}`));
+      this.say(
+        this.c.green(
+          `✔ ${this.t("tutor.stepDone", { title: neutralize(localize(lesson, this.language).text.steps[step.id]?.title ?? step.id) })}`,
+        ),
+      );
       this.prompt.cancel();
     };
     watcher?.on("change", () => void task.recheck(step, false).then((ok) => ok && onPass()));
     watcher?.on("engine-down", () => this.say(this.c.yellow.bold(`⚠ ${this.t("tutor.engineDown")}`)));
     watcher?.on("engine-up", () => this.say(this.c.green(this.t("tutor.engineBack"))));
-    watcher?.on("polling", (ms: number) => this.say(this.c.dim(this.t("tutor.pollingFallback", { seconds: ms / 1000 }))));
+    watcher?.on("polling", (ms: number) =>
+      this.say(this.c.dim(this.t("tutor.pollingFallback", { seconds: ms / 1000 }))),
+    );
     await watcher?.start();
     try {
       if (await task.recheck(step, false)) onPass();
@@ -326,7 +364,10 @@ export class Tutor {
           if (hintsShown >= hints.length) this.say(this.t("tutor.noHints"));
           else {
             const render = await markdownRenderer(this.width, this.options.ctx.color);
-            this.say(this.c.yellow(this.t("tutor.hint", { n: hintsShown + 1, total: hints.length, text: "" })) + render(hints[hintsShown] ?? ""));
+            this.say(
+              this.c.yellow(this.t("tutor.hint", { n: hintsShown + 1, total: hints.length, text: "" })) +
+                render(hints[hintsShown] ?? ""),
+            );
             hintsShown++;
             await this.record(lesson, (entry) => {
               const record = (entry.steps[step.id] ??= {});
@@ -367,7 +408,14 @@ export class Tutor {
     const script = step.solution?.script;
     if (!script) return;
     this.say(this.t("tutor.solutionShow"));
-    this.say(this.c.cyan(script.split("\n").map((l) => `  ${neutralize(l)}`).join("\n")));
+    this.say(
+      this.c.cyan(
+        script
+          .split("\n")
+          .map((l) => `  ${neutralize(l)}`)
+          .join("\n"),
+      ),
+    );
     const { confirm } = await import("@inquirer/prompts");
     this.prompt.release();
     // Consent: a solution runs only when the learner says yes, never by default.

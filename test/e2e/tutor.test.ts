@@ -1,0 +1,228 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { requireEngine, testLabel } from "../support/engine.js";
+import { keys, TerminalSession } from "../support/pty.js";
+
+const run = promisify(execFile);
+const removeHello = () => run("docker", ["rm", "-f", "tutor-hello"]).catch(() => undefined);
+const helloCommand = 'docker run --name tutor-hello busybox echo "Hello from my first container"';
+
+let home: string;
+let cwd: string;
+let session: TerminalSession | undefined;
+
+beforeAll(async () => {
+  await requireEngine();
+});
+beforeEach(async () => {
+  home = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-pty-home-"));
+  cwd = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-pty-work-"));
+  await removeHello();
+});
+afterEach(async () => {
+  session?.kill();
+  session = undefined;
+  await removeHello();
+  await rm(home, { recursive: true, force: true });
+  await rm(cwd, { recursive: true, force: true });
+});
+
+function start(args: string[] = [], env: NodeJS.ProcessEnv = {}): TerminalSession {
+  session = new TerminalSession(["start", ...args], { cwd, env: { DOCKER_TUTOR_HOME: home, ...env } });
+  return session;
+}
+
+/** Puts the learner at a step of what-is-docker, as if they had got there before. */
+async function resumeAt(step: string): Promise<void> {
+  const now = new Date().toISOString();
+  const progress = {
+    version: 1,
+    packs: {
+      "docker-basics": {
+        lessons: { "what-is-docker": { started: now, updated: now, current: step, steps: {} } },
+      },
+    },
+  };
+  await writeFile(path.join(home, "progress.json"), JSON.stringify(progress));
+}
+
+describe("docker-tutor start, in a terminal", () => {
+  it("picks a lesson from the menu, reads a step, and answers a quiz wrong then right", async () => {
+    const t = start();
+    await t.waitFor("Choose a lesson");
+    await t.waitFor("What Docker is · new");
+    t.write(keys.enter);
+    await t.waitFor("What Docker is · step 1/7");
+    await t.waitFor("Press Enter to continue.");
+    t.write(keys.enter);
+    await t.waitFor("Containers are not virtual machines");
+    t.write(keys.enter);
+    await t.waitFor("Why does a container start much faster than a virtual machine?");
+    t.write(keys.down);
+    t.write(keys.enter);
+    const wrong = await t.waitFor("Not quite. Try again.");
+    expect(wrong).toContain("✖ Hypervisors are what virtual machines use. Containers need none.");
+    await t.waitFor("Why does a container start much faster than a virtual machine?");
+    t.write(keys.enter);
+    const right = await t.waitFor("Right!");
+    expect(right).toContain("✔ Right. A container is an isolated process; the kernel is already running.");
+    await t.waitFor("step 4/7");
+    t.line("quit");
+    await t.waitFor("Progress saved.");
+    expect(await t.exit()).toBe(0);
+  });
+
+  it("passes a task by itself when the learner types the docker command at the tutor's prompt", async () => {
+    await resumeAt("first-container");
+    const t = start(["what-is-docker"]);
+    await t.waitFor("step 6/7");
+    await t.waitFor("docker-tutor ›");
+    t.line(helloCommand);
+    const screen = await t.waitFor("✔ Done: Your first container");
+    expect(screen).toContain("Hello from my first container");
+    await t.waitFor("step 7/7");
+    t.line("quit");
+    expect(await t.exit()).toBe(0);
+  });
+
+  it("passes a task by itself when the work is done from another terminal", async () => {
+    await resumeAt("first-container");
+    const t = start(["what-is-docker"]);
+    await t.waitFor("docker-tutor ›");
+    await run("docker", [
+      "run",
+      "--name",
+      "tutor-hello",
+      "--label",
+      `${testLabel}=pty`,
+      "busybox",
+      "echo",
+      "Hello from my first container",
+    ]);
+    await t.waitFor("✔ Done: Your first container");
+    await t.waitFor("step 7/7");
+    t.write(keys.ctrlC);
+    await t.waitFor("Progress saved.");
+    expect(await t.exit()).toBe(0);
+  });
+
+  it("says what is still wrong after a command that did not finish the step", async () => {
+    await resumeAt("first-container");
+    const t = start(["what-is-docker"]);
+    await t.waitFor("docker-tutor ›");
+    t.line("docker run --name tutor-hello busybox echo hi");
+    await t.waitFor(
+      'Not yet: logs of container tutor-hello end with "hi"; expected them to contain "Hello from my first container"',
+    );
+    t.line("hint");
+    await t.waitFor("Hint 1/3");
+    t.line("quit");
+    expect(await t.exit()).toBe(0);
+  });
+
+  it("quits in the middle and lands on the same step when started again", async () => {
+    const first = start(["what-is-docker"]);
+    await first.waitFor("step 1/7");
+    first.write(keys.enter);
+    await first.waitFor("step 2/7");
+    await first.waitFor("docker-tutor ›");
+    first.line("quit");
+    await first.waitFor("Progress saved.");
+    expect(await first.exit()).toBe(0);
+
+    const again = start();
+    await again.waitFor("What Docker is · step 2/7"); // the menu shows where the learner stands
+    again.write(keys.enter);
+    const shown = await again.waitFor("Containers are not virtual machines");
+    expect(shown).toContain("What Docker is · step 2/7 ·");
+    expect(again.text).not.toContain("step 1/7");
+    again.line("quit");
+    expect(await again.exit()).toBe(0);
+  });
+
+  it("shows a banner when the engine goes away mid-step, and passes the step once it is back", async () => {
+    const proxy = await EngineProxy.start(path.join(cwd, "engine.sock"));
+    try {
+      await resumeAt("first-container");
+      const t = start(["what-is-docker"], { DOCKER_HOST: `unix://${proxy.socket}` });
+      await t.waitFor("docker-tutor ›");
+      await proxy.cut();
+      await t.waitFor("The Docker engine is not answering: checks resume as soon as it is back.");
+      await proxy.restore();
+      await t.waitFor("The Docker engine is back.", 20_000);
+      await run("docker", [
+        "run",
+        "--name",
+        "tutor-hello",
+        "--label",
+        `${testLabel}=pty`,
+        "busybox",
+        "echo",
+        "Hello from my first container",
+      ]);
+      await t.waitFor("✔ Done: Your first container");
+      t.line("quit");
+      expect(await t.exit()).toBe(0);
+      expect(t.text).not.toMatch(/at .+\.js:\d+/);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+/** A socket the test controls, forwarding to the real engine: cut it to make the engine go away. */
+class EngineProxy {
+  private server: net.Server | undefined;
+  private readonly connections = new Set<net.Socket>();
+
+  private constructor(readonly socket: string) {}
+
+  static async start(socket: string): Promise<EngineProxy> {
+    const proxy = new EngineProxy(socket);
+    await proxy.restore();
+    return proxy;
+  }
+
+  async restore(): Promise<void> {
+    await rm(this.socket, { force: true });
+    this.server = net.createServer((client) => {
+      const upstream = net.connect("/var/run/docker.sock");
+      this.connections.add(client);
+      this.connections.add(upstream);
+      client.pipe(upstream).pipe(client);
+      const drop = () => {
+        client.destroy();
+        upstream.destroy();
+        this.connections.delete(client);
+        this.connections.delete(upstream);
+      };
+      client.on("error", drop);
+      upstream.on("error", drop);
+      client.on("close", drop);
+      upstream.on("close", drop);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(this.socket, resolve));
+  }
+
+  async cut(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    for (const connection of this.connections) connection.destroy();
+    this.connections.clear();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  }
+
+  async close(): Promise<void> {
+    await this.cut();
+    await rm(this.socket, { force: true });
+  }
+}
+
+afterAll(async () => {
+  await removeHello();
+});

@@ -1,0 +1,88 @@
+/** The built CLI in a pseudo-terminal, read as a person reads the screen (colour and cursor codes stripped). */
+import { stripVTControlCharacters } from "node:util";
+import * as pty from "node-pty";
+import { cliPath } from "./paths.js";
+
+export class TerminalSession {
+  private raw = "";
+  /** Offset in `text` after the last match. */
+  private mark = 0;
+  private exited: Promise<number>;
+  readonly process: pty.IPty;
+
+  constructor(
+    args: string[],
+    options: { env: NodeJS.ProcessEnv; cwd: string; cols?: number; rows?: number },
+  ) {
+    this.process = pty.spawn(process.execPath, [cliPath, ...args], {
+      name: "xterm-256color",
+      cols: options.cols ?? 110,
+      rows: options.rows ?? 40,
+      cwd: options.cwd,
+      env: { ...process.env, NO_COLOR: "1", ...options.env } as Record<string, string>,
+    });
+    this.process.onData((data) => {
+      this.raw += data;
+    });
+    this.exited = new Promise((resolve) => this.process.onExit(({ exitCode }) => resolve(exitCode)));
+  }
+
+  /** Everything shown so far, as text. */
+  get text(): string {
+    return stripVTControlCharacters(this.raw).replace(/\r/g, "");
+  }
+
+  /** Text shown since the last `waitFor` matched. */
+  get recent(): string {
+    return this.text.slice(this.mark);
+  }
+
+  /** Waits until `pattern` appears after the previous match; the next wait looks after this one. */
+  async waitFor(pattern: string | RegExp, timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const text = this.text.slice(this.mark);
+      const at = typeof pattern === "string" ? text.indexOf(pattern) : text.search(pattern);
+      if (at >= 0) {
+        const length =
+          typeof pattern === "string" ? pattern.length : (text.slice(at).match(pattern)?.[0].length ?? 0);
+        this.mark += at + length;
+        return text.slice(0, at + length);
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `timed out waiting for ${pattern}; the screen since the last match:\n${text.slice(-3000)}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  write(keys: string): void {
+    this.process.write(keys);
+  }
+
+  /** Types a line and presses Enter. */
+  line(text: string): void {
+    this.process.write(`${text}\r`);
+  }
+
+  exit(timeoutMs = 10_000): Promise<number> {
+    return Promise.race([
+      this.exited,
+      new Promise<number>((_, reject) =>
+        setTimeout(() => reject(new Error("the tutor did not exit")), timeoutMs),
+      ),
+    ]);
+  }
+
+  kill(): void {
+    try {
+      this.process.kill();
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export const keys = { enter: "\r", down: "\u001b[B", up: "\u001b[A", space: " ", ctrlC: "\u0003" };
