@@ -9,6 +9,6 @@ fi
 if [ ! -f "$root/dist/cli.js" ] || [ -n "$(find "$root/src" -newer "$root/dist/cli.js" -name '*.ts' -print -quit)" ]; then
   (cd "$root" && npm run --silent build) >&2
 fi
-# Until the interactive `start` command lands, no arguments shows the help.
-if [ "$#" -eq 0 ]; then set -- --help; fi
+# No arguments: the interactive tutor.
+if [ "$#" -eq 0 ]; then set -- start; fi
 exec node "$root/dist/cli.js" "$@"

@@ -92,7 +92,8 @@ export class Tutor {
   }
 
   private async menu(): Promise<{ pack: Pack; lesson: Lesson } | undefined> {
-    const { progress } = await readProgress(this.options.home);
+    const { progress, warning } = await readProgress(this.options.home);
+    if (warning) this.say(this.c.yellow(`⚠ ${warning}`));
     const entries = this.options.packs.flatMap((pack) => pack.lessons.map((lesson) => ({ pack, lesson })));
     if (entries.length === 0) {
       this.say(this.t("tutor.menu.empty"));
@@ -331,8 +332,6 @@ export class Tutor {
           engineHost: engine.target.host,
         })
       : undefined;
-    const task = new TaskStep(this, ctx);
-    const watcher = engine ? new StepWatcher(engine.docker, dir) : undefined;
     let passed = false;
     const onPass = () => {
       if (passed) return;
@@ -344,7 +343,9 @@ export class Tutor {
       );
       this.prompt.cancel();
     };
-    watcher?.on("change", () => void task.recheck(step, false).then((ok) => ok && onPass()));
+    const task = new TaskStep(this, ctx, onPass);
+    const watcher = engine ? new StepWatcher(engine.docker, dir) : undefined;
+    watcher?.on("change", () => void task.recheck(step, false));
     watcher?.on("engine-down", () => this.say(this.c.yellow.bold(`⚠ ${this.t("tutor.engineDown")}`)));
     watcher?.on("engine-up", () => this.say(this.c.green(this.t("tutor.engineBack"))));
     watcher?.on("polling", (ms: number) =>
@@ -352,7 +353,7 @@ export class Tutor {
     );
     await watcher?.start();
     try {
-      if (await task.recheck(step, false)) onPass();
+      await task.recheck(step, false);
       let hintsShown = 0;
       while (!passed) {
         const answer = await this.prompt.ask();
@@ -376,9 +377,9 @@ export class Tutor {
           }
         } else if (line === "solution") {
           await this.offerSolution(step, dir);
-          if (await task.recheck(step, true)) onPass();
+          await task.recheck(step, true);
         } else if (line === "check") {
-          if (await task.recheck(step, true, true)) onPass();
+          await task.recheck(step, true, true);
         } else if (line === "skip") {
           await this.record(lesson, (entry) => {
             entry.steps[step.id] = { ...entry.steps[step.id], skipped: true };
@@ -392,7 +393,7 @@ export class Tutor {
         } else {
           const flow = await this.command(line, lesson, step, index, dir);
           if (flow && flow !== "continue") return flow;
-          if (!passed && (await task.recheck(step, true))) onPass();
+          if (!passed) await task.recheck(step, true);
         }
       }
       await this.record(lesson, (entry) => {
@@ -460,32 +461,34 @@ class TaskStep {
   constructor(
     private readonly tutor: Tutor,
     private readonly ctx: CheckContext | undefined,
+    private readonly onPass: () => void,
   ) {}
 
-  /** Evaluates the checks; `diagnose` prints the first failure (after a command), `verbose` every result. */
+  /**
+   * Evaluates the checks; `diagnose` prints the first failure (after a command), `verbose` every result.
+   * An event that arrives during an evaluation asks for one more, run after it, not awaited here.
+   */
   async recheck(step: Step, diagnose: boolean, verbose = false): Promise<boolean> {
     if (!this.ctx) return false;
-    if (this.running && !diagnose) {
+    if (this.running && !diagnose && !verbose) {
       this.again = true;
       return false;
     }
-    await this.running;
-    this.running = (async () => {
-      let passed = false;
-      do {
-        this.again = false;
-        const results = await evaluateChecks(step.checks, this.ctx as CheckContext);
-        passed = results.every((r) => r.passed);
-        if (diagnose || verbose) this.tutor.report(results, verbose);
-        diagnose = false;
-        verbose = false;
-      } while (!passed && this.again);
-      return passed;
+    await this.running?.catch(() => false);
+    const run = (async () => {
+      const results = await evaluateChecks(step.checks, this.ctx as CheckContext);
+      if (diagnose || verbose) this.tutor.report(results, verbose);
+      return results.every((r) => r.passed);
     })();
-    try {
-      return await this.running;
-    } finally {
-      this.running = undefined;
+    this.running = run;
+    const passed = await run.finally(() => {
+      if (this.running === run) this.running = undefined;
+    });
+    if (passed) this.onPass();
+    else if (this.again) {
+      this.again = false;
+      void this.recheck(step, false);
     }
+    return passed;
   }
 }

@@ -6,11 +6,26 @@
  */
 import { EventEmitter } from "node:events";
 import { type FSWatcher, watch } from "node:fs";
+import { helperLabel } from "../checks/context.js";
 import type { Docker } from "../engine/client.js";
 
 export interface WatcherOptions {
   debounceMs: number;
   pollMs: number;
+}
+
+/**
+ * Events the tutor's own checks cause (exec sessions, helper containers) must not trigger checks, or an
+ * exec check would re-run itself for ever.
+ */
+export function isLearnerEvent(line: string): boolean {
+  try {
+    const event = JSON.parse(line) as { Action?: string; Actor?: { Attributes?: Record<string, string> } };
+    if (event.Action?.startsWith("exec_")) return false;
+    return event.Actor?.Attributes?.[helperLabel] !== "true";
+  } catch {
+    return true;
+  }
 }
 
 export const defaultWatcherOptions: WatcherOptions = { debounceMs: 25, pollMs: 1500 };
@@ -67,7 +82,13 @@ export class StepWatcher extends EventEmitter {
         filters: { type: ["container", "image", "volume", "network"] },
       })) as NodeJS.ReadableStream;
       this.stream = stream;
-      stream.on("data", () => this.schedule());
+      let partial = "";
+      stream.on("data", (chunk: Buffer) => {
+        // One JSON event per line; a chunk may hold several, or part of one.
+        const lines = (partial + chunk.toString("utf8")).split("\n");
+        partial = lines.pop() ?? "";
+        if (lines.some((line) => line.trim() !== "" && isLearnerEvent(line))) this.schedule();
+      });
       const lost = () => {
         if (this.stream === stream && !this.stopped) void this.streamLost();
       };
