@@ -110,3 +110,117 @@ export async function plainSolutions(packDir: string, cli: string): Promise<numb
   }
   return total;
 }
+
+/**
+ * The interactive tutor, measured as a learner meets it: start-up to the first menu render against
+ * `node -e 0` in the same pseudo-terminal, the time from the engine event that completes a step to the
+ * success line on screen, and the tutor's peak resident memory over the run.
+ */
+export async function tutorFigures(
+  cli: string,
+  runs: number,
+): Promise<{
+  menuMs: number[];
+  nodeMs: number[];
+  advanceMs: number[];
+  fromDieMs: number[];
+  peakRssMb: number;
+}> {
+  const { TerminalSession } = await import("../test/support/pty.js");
+  const { mkdtempSync, writeFileSync, readFileSync } = await import("node:fs");
+  const home = mkdtempSync(path.join(os.tmpdir(), "docker-tutor-bench-tutor-"));
+  const cwd = mkdtempSync(path.join(os.tmpdir(), "docker-tutor-bench-cwd-"));
+  const env = { DOCKER_TUTOR_HOME: home };
+  const menuMs: number[] = [];
+  const nodeMs: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      let start = performance.now();
+      // node -e 0 in the same kind of terminal
+      const { spawn } = await import("node-pty");
+      await new Promise<void>((resolve) => {
+        start = performance.now();
+        const p = spawn(process.execPath, ["-e", "0"], {
+          cols: 110,
+          rows: 40,
+          cwd,
+          env: process.env as Record<string, string>,
+        });
+        p.onExit(() => resolve());
+      });
+      nodeMs.push(performance.now() - start);
+      start = performance.now();
+      const t = new TerminalSession(["start"], { cwd, env, cli });
+      await t.waitFor("Choose a lesson");
+      menuMs.push(performance.now() - start);
+      t.kill();
+    }
+
+    // Auto-advance: the tutor waits at the first task; the bench completes it through the API.
+    const docker = new Dockerode();
+    const now = new Date().toISOString();
+    writeFileSync(
+      path.join(home, "progress.json"),
+      JSON.stringify({
+        version: 1,
+        packs: {
+          "docker-basics": {
+            lessons: {
+              "what-is-docker": { started: now, updated: now, current: "first-container", steps: {} },
+            },
+          },
+        },
+      }),
+    );
+    spawnSync("docker", ["rm", "-f", "tutor-hello"]);
+    const t = new TerminalSession(["start", "what-is-docker"], { cwd, env, cli });
+    const advanceMs: number[] = [];
+    const fromDieMs: number[] = [];
+    let peakKb = 0;
+    // Every engine event, timed on arrival: a container's exit ends with its network disconnect, and the
+    // engine answers inspect only once that is done, so both the `die` and the last event are reported.
+    const events = (await docker.getEvents({
+      filters: { type: ["container", "network"] },
+    })) as NodeJS.ReadableStream;
+    let dieAt = 0;
+    let lastAt = 0;
+    events.on("data", (chunk: Buffer) => {
+      const at = performance.now();
+      lastAt = at;
+      if (chunk.toString().includes('"die"')) dieAt = at;
+    });
+    try {
+      await t.waitFor("docker-tutor ›");
+      for (let i = 0; i < runs; i++) {
+        dieAt = 0;
+        const container = await docker.createContainer({
+          name: "tutor-hello",
+          Image: "busybox:latest",
+          Cmd: ["echo", "Hello from my first container"],
+        });
+        await container.start();
+        await t.waitFor("✔ Done: Your first container");
+        const shownAt = performance.now();
+        while (dieAt === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+        advanceMs.push(shownAt - lastAt);
+        fromDieMs.push(shownAt - dieAt);
+        const status = readFileSync(`/proc/${t.process.pid}/status`, "utf8");
+        peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+        await container.remove({ force: true });
+        await t.waitFor("step 7/7");
+        t.line("back");
+        await t.waitFor("step 6/7");
+        await t.waitFor("docker-tutor ›");
+      }
+      t.line("quit");
+    } finally {
+      (events as unknown as { destroy(): void }).destroy();
+      t.kill();
+      spawnSync("docker", ["rm", "-f", "tutor-hello"]);
+    }
+    return { menuMs, nodeMs, advanceMs, fromDieMs, peakRssMb: peakKb / 1024 };
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}

@@ -51,11 +51,12 @@ await build({
   platform: "node",
   format: "esm",
   outfile: engineBench,
-  external: ["dockerode", "dockerfile-ast", "yaml", "zod"],
+  external: ["dockerode", "dockerfile-ast", "yaml", "zod", "node-pty"],
   logLevel: "warning",
 });
 const engine = await import(engineBench);
 const checkSamples = await engine.fiveChecks(Number(process.env.BENCH_CHECK_RUNS ?? 100));
+const tutor = await engine.tutorFigures(cli, Number(process.env.BENCH_TUTOR_RUNS ?? 20));
 let verifyRow = "";
 if (process.env.BENCH_SKIP_VERIFY !== "1") {
   spawnSync(process.execPath, [cli, "reset", "--all", "--yes"], { env, stdio: "ignore" });
@@ -101,6 +102,15 @@ ${table}
 | --- | --- | --- | --- | --- |
 | a step of five checks (container, image, volume, network, not) | median ${median(checkSamples).toFixed(1)} ms | p95 ${p95(checkSamples).toFixed(1)} ms over ${checkSamples.length} runs | | median ≤ 25 ms |
 ${verifyRow}
+
+## The interactive tutor
+
+| figure | median | p95 | detail | budget |
+| --- | --- | --- | --- | --- |
+| start-up to the first menu render | ${median(tutor.menuMs).toFixed(1)} ms | ${p95(tutor.menuMs).toFixed(1)} ms | ${(median(tutor.menuMs) / median(tutor.nodeMs)).toFixed(2)} × \`node -e 0\` in the same terminal (${median(tutor.nodeMs).toFixed(1)} ms) | ≤ 2 × |
+| completing engine event → success line on screen | ${median(tutor.advanceMs).toFixed(1)} ms | ${p95(tutor.advanceMs).toFixed(1)} ms | over ${tutor.advanceMs.length} steps; from the last event of the container's exit (its network disconnect: the engine answers inspect only after it) | median ≤ 50 ms, p95 ≤ 150 ms |
+| container \`die\` event → success line on screen | ${median(tutor.fromDieMs).toFixed(1)} ms | ${p95(tutor.fromDieMs).toFixed(1)} ms | the same steps, from the first event of the exit | |
+| peak resident memory during a lesson | ${tutor.peakRssMb.toFixed(0)} MB | | VmHWM of the tutor process | ≤ 120 MB |
 `;
 writeFileSync(path.join(root, "bench", "results.md"), report);
 console.log(report);

@@ -1,164 +1,13 @@
 #!/usr/bin/env node
 /**
- * The entry point: global options, command routing, and the one place that turns errors into exit codes.
- * Commands are imported lazily so that `--version` and `list` never load the engine client, marked or prompts.
+ * The entry point, kept tiny: `--version` answers without loading anything, everything else goes
+ * through the program (program.ts), imported on demand.
  */
 import { readFileSync } from "node:fs";
-import { Command, CommanderError, Option } from "commander";
-import { type CommandContext, processOutput } from "./context.js";
-import { ExitCode, TutorError } from "./errors.js";
-import { detectLanguage, translator, uiLanguages } from "./i18n/index.js";
-import { colorWanted } from "./render/style.js";
 
 const version = (
   JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
 ).version;
-
-interface GlobalOptions {
-  lang?: string;
-  pack: string[];
-  color: boolean;
-}
-
-function context(program: Command): CommandContext {
-  const options = program.opts<GlobalOptions>();
-  const language = detectLanguage(options.lang, process.env);
-  return {
-    version,
-    language,
-    t: translator(language),
-    packs: options.pack,
-    color: colorWanted(options.color, process.env, process.stdout),
-    env: process.env,
-    output: processOutput,
-  };
-}
-
-function buildProgram(): Command {
-  const program = new Command("docker-tutor")
-    .description("Learn Docker on your own machine: lessons that check your work through the Docker engine.")
-    .version(version, "-V, --version")
-    .addOption(new Option("--lang <language>", "language of the tutor and lessons").choices([...uiLanguages]))
-    .option("--pack <dir>", "load a lesson pack from this folder (repeatable)", collect, [])
-    .option("--no-color", "plain output without colours (NO_COLOR too)")
-    .showHelpAfterError("(run docker-tutor --help for usage)")
-    .exitOverride();
-
-  program
-    .command("start")
-    .description("the interactive tutor: pick a lesson, or jump into LESSON; steps pass by themselves")
-    .argument("[lesson]", "a lesson id")
-    .option("--workdir <dir>", "folder holding the lessons' working folders (default ./docker-tutor-work)")
-    .action(async (lesson: string | undefined, options: { workdir?: string }) => {
-      const { runStart } = await import("./commands/start.js");
-      await runStart(context(program), lesson, options);
-    });
-
-  program
-    .command("list")
-    .description("list the lessons of every loaded pack, with your progress")
-    .option("--json", "print JSON")
-    .action(async (options: { json?: boolean }) => {
-      const { runList } = await import("./commands/list.js");
-      await runList(context(program), options);
-    });
-
-  program
-    .command("lint")
-    .description("check lesson packs for mistakes (default: the built-in pack)")
-    .argument("[packs...]", "pack folders")
-    .option("--json", "print JSON")
-    .action(async (dirs: string[], options: { json?: boolean }) => {
-      const { runLint } = await import("./commands/lint.js");
-      await runLint(context(program), dirs, options);
-    });
-
-  program
-    .command("doctor")
-    .description("check that the Docker engine and everything the lessons need are here")
-    .option("--json", "print JSON")
-    .action(async (options: { json?: boolean }) => {
-      const { runDoctor } = await import("./commands/doctor.js");
-      await runDoctor(context(program), options);
-    });
-
-  program
-    .command("check")
-    .description("run the current step's checks once (or LESSON's current step, or LESSON/STEP)")
-    .argument("[target]", "LESSON or LESSON/STEP")
-    .option("--json", "print JSON")
-    .option("--workdir <dir>", "folder holding the lessons' working folders (default ./docker-tutor-work)")
-    .action(async (target: string | undefined, options: { json?: boolean; workdir?: string }) => {
-      const { runCheck } = await import("./commands/check.js");
-      await runCheck(context(program), target, options);
-    });
-
-  program
-    .command("reset")
-    .description(
-      "remove what a lesson created (only what it owns) and its working folder, and clear its progress",
-    )
-    .argument("[lesson]", "the lesson (default: the one in progress)")
-    .option("--all", "every lesson of every loaded pack")
-    .option("--yes", "do not ask for confirmation")
-    .option("--workdir <dir>", "folder holding the lessons' working folders (default ./docker-tutor-work)")
-    .action(
-      async (lesson: string | undefined, options: { all?: boolean; yes?: boolean; workdir?: string }) => {
-        const { runReset } = await import("./commands/reset.js");
-        await runReset(context(program), lesson, options);
-      },
-    );
-
-  program
-    .command("verify")
-    .description(
-      "prove packs: every check fails before its solution and passes after it (default: the built-in pack)",
-    )
-    .argument("[packs...]", "pack folders")
-    .option("--lesson <id>", "only this lesson (repeatable)", collect)
-    .option("--junit <file>", "also write a JUnit XML report")
-    .option("--json", "print JSON")
-    .option("--workdir <dir>", "where lessons' working folders go (default: a temporary folder)")
-    .option("--solution-timeout <seconds>", "how long one solution may run", "300")
-    .option("--check-wait <seconds>", "how long checks may take to pass after a solution", "30")
-    .action(async (dirs: string[], options: import("./commands/verify.js").VerifyCommandOptions) => {
-      const { runVerify } = await import("./commands/verify.js");
-      await runVerify(context(program), dirs, options);
-    });
-
-  return program;
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
-async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
-  try {
-    await program.parseAsync(argv);
-    return 0;
-  } catch (error) {
-    return exitCodeFor(error);
-  }
-}
-
-function exitCodeFor(error: unknown): number {
-  if (error instanceof ExitCode) return error.code;
-  if (error instanceof CommanderError) {
-    // Commander has printed the message or the help already.
-    return error.exitCode === 0 ? 0 : 2;
-  }
-  if (error instanceof TutorError) {
-    process.stderr.write(`docker-tutor: ${error.message}${error.fix ? ` — ${error.fix}` : ""}\n`);
-    return error.exitCode;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`docker-tutor: unexpected error: ${message.split("\n")[0]}\n`);
-  if (process.env.DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  else process.stderr.write("  (set DEBUG=1 for details, and please report it)\n");
-  return 70;
-}
 
 // Learners cannot act on a dependency's deprecation notice; DEBUG shows them.
 if (!process.env.DEBUG) process.noDeprecation = true;
@@ -169,4 +18,11 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-process.exitCode = await main(process.argv);
+
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
+  process.stdout.write(`${version}\n`);
+} else {
+  const { main } = await import("./program.js");
+  process.exitCode = await main(process.argv, version);
+}

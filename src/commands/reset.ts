@@ -56,7 +56,7 @@ export async function runReset(
     if (!options.yes) {
       if (!process.stdin.isTTY)
         throw new TutorError("reset needs your confirmation", "run it in a terminal, or add --yes", 2);
-      const { confirm } = await import("@inquirer/prompts");
+      const { default: confirm } = await import("@inquirer/confirm");
       const go = await confirm({ message: "Remove them?", default: false }).catch(() => false);
       if (!go) {
         ctx.output.out("Nothing removed.");

@@ -18,6 +18,8 @@ export async function runStart(
       2,
     );
   }
+  // The menu's prompt module loads while the packs do: it is the larger part of the start-up.
+  void import("@inquirer/select").catch(() => undefined);
   const packs = await loadAllPacks(ctx);
   const tutor = new Tutor({
     ctx,

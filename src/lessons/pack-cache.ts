@@ -4,7 +4,6 @@
  * while every file of the pack keeps its size and modification time; on a miss the loader (and
  * zod/yaml with it) is imported, the pack parsed, and the entry rewritten. `lint` never uses it.
  */
-import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +13,16 @@ import type { LoadedPack } from "./load-pack.js";
 const cacheFormat = 1;
 /** A pack this large is not cached: fingerprinting it would cost more than it saves. */
 const maxFiles = 2000;
+
+/** A short stable name for a folder path (64-bit FNV-1a): node:crypto alone costs more than the cache saves. */
+function fnv1a(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= BigInt(text.charCodeAt(i));
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, "0");
+}
 
 export function cacheDir(env: NodeJS.ProcessEnv): string {
   if (env.DOCKER_TUTOR_HOME) return path.join(path.resolve(env.DOCKER_TUTOR_HOME), "cache");
@@ -54,10 +63,9 @@ function fingerprint(dir: string): string | undefined {
 
 export async function loadPackCached(dir: string, cache: string, version: string): Promise<LoadedPack> {
   const print = fingerprint(dir);
-  const file = path.join(cache, `pack-${createHash("sha256").update(dir).digest("hex").slice(0, 24)}.json`);
-  const stamp = `${cacheFormat}:${version}:${createHash("sha256")
-    .update(print ?? "")
-    .digest("hex")}`;
+  const file = path.join(cache, `pack-${fnv1a(dir)}.json`);
+  // The fingerprint itself is stored: comparing it is exact, and a few kilobytes cost nothing.
+  const stamp = `${cacheFormat}:${version}:${print ?? ""}`;
   if (print !== undefined) {
     try {
       const entry = JSON.parse(readFileSync(file, "utf8")) as { stamp: string; loaded: LoadedPack };

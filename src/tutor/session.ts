@@ -99,7 +99,7 @@ export class Tutor {
       this.say(this.t("tutor.menu.empty"));
       return undefined;
     }
-    const { select, Separator } = await import("@inquirer/prompts");
+    const { default: select, Separator } = await import("@inquirer/select");
     this.prompt.release();
     const choices = entries.map(({ pack, lesson }, index) => {
       const { status, stepIndex } = lessonStatus(progress, lesson);
@@ -261,7 +261,10 @@ export class Tutor {
     const { text } = localize(lesson, this.language);
     const words = text.steps[step.id]?.quiz ?? lesson.text[lesson.primaryLanguage]?.steps[step.id]?.quiz;
     if (!quiz || !words) return "next";
-    const { select, checkbox } = await import("@inquirer/prompts");
+    const [{ default: select }, { default: checkbox }] = await Promise.all([
+      import("@inquirer/select"),
+      import("@inquirer/checkbox"),
+    ]);
     this.prompt.release();
     const choices = words.choices.map((choice, i) => ({ name: neutralize(choice.text), value: i }));
     for (;;) {
@@ -417,7 +420,7 @@ export class Tutor {
           .join("\n"),
       ),
     );
-    const { confirm } = await import("@inquirer/prompts");
+    const { default: confirm } = await import("@inquirer/confirm");
     this.prompt.release();
     // Consent: a solution runs only when the learner says yes, never by default.
     if (!(await confirm({ message: this.t("tutor.solutionRun"), default: false }))) return;
@@ -433,7 +436,7 @@ export class Tutor {
       this.say(this.t("tutor.resetNothing"));
       return;
     }
-    const { confirm } = await import("@inquirer/prompts");
+    const { default: confirm } = await import("@inquirer/confirm");
     this.prompt.release();
     const items = owned.map((r) => `${r.kind} ${r.name}`).join(", ");
     if (!(await confirm({ message: this.t("tutor.resetAsk", { items }), default: false }))) return;
@@ -442,7 +445,8 @@ export class Tutor {
   }
 
   /** For TaskStep: print above the prompt in the tutor's colours. */
-  report(results: CheckResult[], verbose: boolean): void {
+  report(results: CheckResult[], verbose: boolean, passed: boolean): void {
+    if (passed && !verbose) return;
     if (verbose) {
       for (const r of results) this.say(`${r.passed ? this.c.green("✔") : this.c.red("✖")} ${r.message}`);
       if (results.every((r) => r.passed)) this.say(this.c.green(this.t("tutor.checkPassed")));
@@ -453,42 +457,24 @@ export class Tutor {
   }
 }
 
-/** A task step's checks, evaluated one run at a time however many events arrive. */
+/**
+ * A task step's checks. Every change starts an evaluation at once, even while an older one runs: the older
+ * one looked at the world before the change, so waiting for it would only delay the step passing.
+ */
 class TaskStep {
-  private running: Promise<boolean> | undefined;
-  private again = false;
-
   constructor(
     private readonly tutor: Tutor,
     private readonly ctx: CheckContext | undefined,
     private readonly onPass: () => void,
   ) {}
 
-  /**
-   * Evaluates the checks; `diagnose` prints the first failure (after a command), `verbose` every result.
-   * An event that arrives during an evaluation asks for one more, run after it, not awaited here.
-   */
+  /** Evaluates the checks; `diagnose` prints the first failure (after a command), `verbose` every result. */
   async recheck(step: Step, diagnose: boolean, verbose = false): Promise<boolean> {
     if (!this.ctx) return false;
-    if (this.running && !diagnose && !verbose) {
-      this.again = true;
-      return false;
-    }
-    await this.running?.catch(() => false);
-    const run = (async () => {
-      const results = await evaluateChecks(step.checks, this.ctx as CheckContext);
-      if (diagnose || verbose) this.tutor.report(results, verbose);
-      return results.every((r) => r.passed);
-    })();
-    this.running = run;
-    const passed = await run.finally(() => {
-      if (this.running === run) this.running = undefined;
-    });
+    const results = await evaluateChecks(step.checks, this.ctx);
+    const passed = results.every((r) => r.passed);
     if (passed) this.onPass();
-    else if (this.again) {
-      this.again = false;
-      void this.recheck(step, false);
-    }
+    if (diagnose || verbose) this.tutor.report(results, verbose, passed);
     return passed;
   }
 }

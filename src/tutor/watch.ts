@@ -28,7 +28,8 @@ export function isLearnerEvent(line: string): boolean {
   }
 }
 
-export const defaultWatcherOptions: WatcherOptions = { debounceMs: 25, pollMs: 1500 };
+/** Events in one chunk of the stream come together; each later change starts its own evaluation. */
+export const defaultWatcherOptions: WatcherOptions = { debounceMs: 0, pollMs: 1500 };
 
 export class StepWatcher extends EventEmitter {
   private stream: NodeJS.ReadableStream | undefined;

@@ -12,9 +12,9 @@ export class TerminalSession {
 
   constructor(
     args: string[],
-    options: { env: NodeJS.ProcessEnv; cwd: string; cols?: number; rows?: number },
+    options: { env: NodeJS.ProcessEnv; cwd: string; cols?: number; rows?: number; cli?: string },
   ) {
-    this.process = pty.spawn(process.execPath, [cliPath, ...args], {
+    this.process = pty.spawn(process.execPath, [options.cli ?? cliPath, ...args], {
       name: "xterm-256color",
       cols: options.cols ?? 110,
       rows: options.rows ?? 40,
@@ -37,25 +37,39 @@ export class TerminalSession {
     return this.text.slice(this.mark);
   }
 
-  /** Waits until `pattern` appears after the previous match; the next wait looks after this one. */
-  async waitFor(pattern: string | RegExp, timeoutMs = 15_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const text = this.text.slice(this.mark);
-      const at = typeof pattern === "string" ? text.indexOf(pattern) : text.search(pattern);
-      if (at >= 0) {
+  /**
+   * Waits until `pattern` appears after the previous match; the next wait looks after this one.
+   * Checked on every chunk of output, so the promise settles the moment the text arrives.
+   */
+  waitFor(pattern: string | RegExp, timeoutMs = 15_000): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const text = this.text.slice(this.mark);
+        const at = typeof pattern === "string" ? text.indexOf(pattern) : text.search(pattern);
+        if (at < 0) return false;
         const length =
           typeof pattern === "string" ? pattern.length : (text.slice(at).match(pattern)?.[0].length ?? 0);
         this.mark += at + length;
-        return text.slice(0, at + length);
-      }
-      if (Date.now() > deadline) {
-        throw new Error(
-          `timed out waiting for ${pattern}; the screen since the last match:\n${text.slice(-3000)}`,
+        resolve(text.slice(0, at + length));
+        return true;
+      };
+      if (check()) return;
+      const timer = setTimeout(() => {
+        listener.dispose();
+        const text = this.text.slice(this.mark);
+        reject(
+          new Error(
+            `timed out waiting for ${pattern}; the screen since the last match:\n${text.slice(-3000)}`,
+          ),
         );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+      }, timeoutMs);
+      const listener = this.process.onData(() => {
+        if (check()) {
+          clearTimeout(timer);
+          listener.dispose();
+        }
+      });
+    });
   }
 
   write(keys: string): void {
