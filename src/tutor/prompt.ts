@@ -10,6 +10,8 @@ export type Answer = { kind: "line"; line: string } | { kind: "cancelled" } | { 
 export class LinePrompt {
   private rl: readline.Interface | undefined;
   private pending: ((answer: Answer) => void) | undefined;
+  /** Lines typed while the tutor was busy (printing a hint, saving progress): answered by the next ask. */
+  private readonly queued: string[] = [];
   readonly history: string[] = [];
 
   constructor(
@@ -29,7 +31,10 @@ export class LinePrompt {
       removeHistoryDuplicates: true,
     });
     rl.setPrompt(this.promptText);
-    rl.on("line", (line) => this.settle({ kind: "line", line }));
+    rl.on("line", (line) => {
+      if (this.pending) this.settle({ kind: "line", line });
+      else this.queued.push(line);
+    });
     rl.on("SIGINT", () => this.settle({ kind: "closed" }));
     rl.on("close", () => {
       if (this.rl === rl) this.rl = undefined;
@@ -41,6 +46,8 @@ export class LinePrompt {
 
   /** Waits for one line. */
   ask(): Promise<Answer> {
+    const early = this.queued.shift();
+    if (early !== undefined) return Promise.resolve({ kind: "line", line: early });
     const rl = this.open();
     return new Promise((resolve) => {
       this.pending = resolve;

@@ -85,7 +85,10 @@ export class TerminalSession {
     return Promise.race([
       this.exited,
       new Promise<number>((_, reject) =>
-        setTimeout(() => reject(new Error("the tutor did not exit")), timeoutMs),
+        setTimeout(
+          () => reject(new Error(`the tutor did not exit; the screen ends with:\n${this.text.slice(-1500)}`)),
+          timeoutMs,
+        ),
       ),
     ]);
   }
