@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireEngine, testLabel } from "../support/engine.js";
 import { repoRoot } from "../support/paths.js";
+import { keys, TerminalSession } from "../support/pty.js";
 
 const run = promisify(execFile);
 const tag = `tutor-test-image-docker-tutor:${process.pid}`;
@@ -47,5 +48,32 @@ describe("the project's Dockerfile", () => {
       ok: true,
       detail: "/usr/local/bin/docker",
     });
+  });
+
+  it("runs the interactive tutor with `docker run -it ... start`", async () => {
+    const t = new TerminalSession([], {
+      cwd: repoRoot,
+      env: {},
+      command: [
+        "docker",
+        "run",
+        "-it",
+        "--rm",
+        "--label",
+        `${testLabel}=dockerfile`,
+        ...socket,
+        tag,
+        "start",
+      ],
+    });
+    try {
+      await t.waitFor("Choose a lesson", 30_000);
+      await t.waitFor("What Docker is");
+      t.write(keys.ctrlC);
+      await t.waitFor("Progress saved.");
+      expect(await t.exit()).toBe(0);
+    } finally {
+      t.kill();
+    }
   });
 });

@@ -12,9 +12,18 @@ export class TerminalSession {
 
   constructor(
     args: string[],
-    options: { env: NodeJS.ProcessEnv; cwd: string; cols?: number; rows?: number; cli?: string },
+    options: {
+      env: NodeJS.ProcessEnv;
+      cwd: string;
+      cols?: number;
+      rows?: number;
+      cli?: string;
+      command?: string[];
+    },
   ) {
-    this.process = pty.spawn(process.execPath, [options.cli ?? cliPath, ...args], {
+    // `command` runs something else than the built CLI (e.g. `docker run -it ... start`).
+    const [file, ...rest] = options.command ?? [process.execPath, options.cli ?? cliPath, ...args];
+    this.process = pty.spawn(file as string, rest, {
       name: "xterm-256color",
       cols: options.cols ?? 110,
       rows: options.rows ?? 40,
