@@ -4,27 +4,28 @@
  * and working-folder change, and the step moves on as soon as its checks pass, with no key to press.
  */
 import type { ChalkInstance } from "chalk";
-import { type CheckContext, createCheckContext } from "../checks/context.js";
-import { evaluateChecks } from "../checks/evaluate.js";
+import type { CheckContext } from "../checks/context.js";
 import type { CheckResult } from "../checks/result.js";
 import type { CommandContext } from "../context.js";
-import { connectEngine, type Engine } from "../engine/connect.js";
-import { detectCompose } from "../engine/tools.js";
+import type { Engine } from "../engine/connect.js";
 import { TutorError } from "../errors.js";
 import { translator, type UiLanguage, uiLanguages } from "../i18n/index.js";
 import { type Lesson, localize, type Pack, type Step } from "../lessons/model.js";
 import { isCorrectAnswer } from "../lessons/quiz.js";
 import { type LessonProgress, lessonStatus, readProgress, updateProgress } from "../progress/store.js";
 import { palette } from "../render/style.js";
-import { findOwned, removeOwned } from "../reset/owned.js";
 import { prepareWorkdir } from "../workspace/workdir.js";
-import { missingImages, pullImages } from "./images.js";
 import { markdownRenderer, neutralize } from "./markdown.js";
 import { LinePrompt } from "./prompt.js";
-import { runInShell } from "./shell.js";
-import { StepWatcher } from "./watch.js";
 
 type Flow = "next" | "back" | "menu" | "quit";
+
+let engineSideModule: Promise<typeof import("./engine-side.js")> | undefined;
+/** The task machinery, loaded once, at the first task. */
+function engineSide(): Promise<typeof import("./engine-side.js")> {
+  engineSideModule ??= import("./engine-side.js");
+  return engineSideModule;
+}
 
 export interface TutorOptions {
   ctx: CommandContext;
@@ -101,7 +102,7 @@ export class Tutor {
     }
     const { default: select, Separator } = await import("@inquirer/select");
     this.prompt.release();
-    const choices = entries.map(({ pack, lesson }, index) => {
+    const choices = entries.map(({ lesson }, index) => {
       const { status, stepIndex } = lessonStatus(progress, lesson);
       const where =
         status === "in-progress"
@@ -247,6 +248,7 @@ export class Tutor {
       }
     }
     this.prompt.release();
+    const { runInShell } = await engineSide();
     const code = await runInShell(line, cwd ?? process.cwd(), this.shellEnv());
     if (code !== 0) this.say(this.c.dim(this.t("tutor.commandFailed", { code })));
     return undefined;
@@ -291,6 +293,7 @@ export class Tutor {
 
   private async connect(): Promise<Engine | undefined> {
     if (this.engine) return this.engine;
+    const { connectEngine, detectCompose } = await engineSide();
     try {
       [this.engine, this.compose] = await Promise.all([
         connectEngine(this.options.ctx.env),
@@ -311,6 +314,7 @@ export class Tutor {
     }
     this.say(this.c.dim(this.t("tutor.taskHelp")));
     const engine = await this.connect();
+    const { createCheckContext, missingImages, pullImages, StepWatcher } = await engineSide();
     if (engine && lesson.meta.images.length > 0) {
       const missing = await missingImages(engine.docker, lesson.meta.images);
       if (missing.length > 0) {
@@ -374,8 +378,9 @@ export class Tutor {
             );
             hintsShown++;
             await this.record(lesson, (entry) => {
-              const record = (entry.steps[step.id] ??= {});
+              const record = entry.steps[step.id] ?? {};
               record.hints = Math.max(record.hints ?? 0, hintsShown);
+              entry.steps[step.id] = record;
             });
           }
         } else if (line === "solution") {
@@ -424,6 +429,7 @@ export class Tutor {
     this.prompt.release();
     // Consent: a solution runs only when the learner says yes, never by default.
     if (!(await confirm({ message: this.t("tutor.solutionRun"), default: false }))) return;
+    const { runInShell } = await engineSide();
     const code = await runInShell(script, dir, this.shellEnv());
     this.say(this.c.dim(this.t("tutor.solutionRan", { code })));
   }
@@ -431,6 +437,7 @@ export class Tutor {
   private async resetLesson(lesson: Lesson): Promise<void> {
     const engine = await this.connect();
     if (!engine) return;
+    const { findOwned, removeOwned } = await engineSide();
     const owned = await findOwned(engine.docker, [lesson]);
     if (owned.length === 0) {
       this.say(this.t("tutor.resetNothing"));
@@ -471,6 +478,7 @@ class TaskStep {
   /** Evaluates the checks; `diagnose` prints the first failure (after a command), `verbose` every result. */
   async recheck(step: Step, diagnose: boolean, verbose = false): Promise<boolean> {
     if (!this.ctx) return false;
+    const { evaluateChecks } = await engineSide();
     const results = await evaluateChecks(step.checks, this.ctx);
     const passed = results.every((r) => r.passed);
     if (passed) this.onPass();
