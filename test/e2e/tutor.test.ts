@@ -6,6 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { requireEngine, testLabel } from "../support/engine.js";
+import { fixturePacks } from "../support/paths.js";
 import { keys, TerminalSession } from "../support/pty.js";
 
 const run = promisify(execFile);
@@ -172,6 +173,21 @@ describe("docker-tutor start, in a terminal", () => {
     } finally {
       await proxy.close();
     }
+  });
+});
+
+describe("docker-tutor start with an image nobody can provide", () => {
+  it("names the missing image and how to provide it, and the lesson can still be read", async () => {
+    const pack = path.join(fixturePacks, "missing-image");
+    const t = start(["absent-image"], { DOCKER_TUTOR_PACKS: pack });
+    await t.waitFor("An absent image · step 1/2");
+    await t.waitFor("This step can be read without the image.");
+    t.write(keys.enter);
+    await t.waitFor("step 2/2");
+    await t.waitFor("Missing images: tutor-absent-image:1. No registry could provide them.", 30_000);
+    await t.waitFor("docker-tutor ›");
+    t.line("quit");
+    expect(await t.exit()).toBe(0);
   });
 });
 
