@@ -201,6 +201,23 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Changes one lesson's entry (created on first use), stamping it as updated now. */
+export function updateLessonProgress(
+  home: string,
+  lesson: Pick<Lesson, "packId" | "id">,
+  change: (entry: LessonProgress) => void,
+): Promise<Progress> {
+  return updateProgress(home, (progress) => {
+    const now = new Date().toISOString();
+    const pack = progress.packs[lesson.packId] ?? { lessons: {} };
+    progress.packs[lesson.packId] = pack;
+    const entry = pack.lessons[lesson.id] ?? { started: now, updated: now, steps: {} };
+    pack.lessons[lesson.id] = entry;
+    entry.updated = now;
+    change(entry);
+  });
+}
+
 export type LessonStatus = "new" | "in-progress" | "done";
 
 /** Where the learner stands in a lesson: status, and the index of the step to resume at. */

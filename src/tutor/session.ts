@@ -11,8 +11,9 @@ import type { Engine } from "../engine/connect.js";
 import { TutorError } from "../errors.js";
 import { translator, type UiLanguage, uiLanguages } from "../i18n/index.js";
 import { type Lesson, localize, type Pack, type Step } from "../lessons/model.js";
+import { findLesson } from "../lessons/pack-sources.js";
 import { isCorrectAnswer } from "../lessons/quiz.js";
-import { type LessonProgress, lessonStatus, readProgress, updateProgress } from "../progress/store.js";
+import { type LessonProgress, lessonStatus, readProgress, updateLessonProgress } from "../progress/store.js";
 import { palette } from "../render/style.js";
 import { prepareWorkdir } from "../workspace/workdir.js";
 import { markdownRenderer, neutralize } from "./markdown.js";
@@ -83,11 +84,10 @@ export class Tutor {
     this.say(this.c.dim(this.t("tutor.bye")));
   }
 
-  private find(ref: string): { pack: Pack; lesson: Lesson } | undefined {
-    for (const pack of this.options.packs) {
-      const lesson = pack.lessons.find((l) => l.id === ref || `${pack.id}/${l.id}` === ref);
-      if (lesson) return { pack, lesson };
-    }
+  private find(ref: string): { pack: Pack; lesson: Lesson } {
+    const lesson = findLesson(this.options.packs, ref);
+    const pack = this.options.packs.find((p) => p.id === lesson?.packId);
+    if (lesson && pack) return { pack, lesson };
     const known = this.options.packs.flatMap((p) => p.lessons.map((l) => l.id)).join(", ");
     throw new TutorError(this.t("tutor.unknownLesson", { id: ref }), `pick one of: ${known}`, 2);
   }
@@ -155,15 +155,7 @@ export class Tutor {
 
   /** Adds to the lesson's progress entry under the store's lock. */
   private record(lesson: Lesson, change: (entry: LessonProgress) => void): Promise<unknown> {
-    return updateProgress(this.options.home, (progress) => {
-      const now = new Date().toISOString();
-      progress.packs[lesson.packId] ??= { lessons: {} };
-      const lessons = progress.packs[lesson.packId]?.lessons ?? {};
-      lessons[lesson.id] ??= { started: now, updated: now, steps: {} };
-      const entry = lessons[lesson.id] as LessonProgress;
-      entry.updated = now;
-      change(entry);
-    });
+    return updateLessonProgress(this.options.home, lesson, change);
   }
 
   private async showStep(lesson: Lesson, step: Step, index: number): Promise<void> {
