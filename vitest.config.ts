@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 
-// Three layers: pure logic (fast), the real Docker engine, and the built CLI in a pseudo-terminal.
+// Three layers: pure logic (fast), the real Docker engine, and the built CLI in a pseudo-terminal;
+// and the fault suite, run on its own.
 export default defineConfig({
   test: {
     projects: [
@@ -20,6 +21,16 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The fault suite (`npm run test:faults`): crashes, hostile input, outages; prints its figures.
+        test: {
+          name: "faults",
+          include: ["test/faults/**/*.test.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },
