@@ -14,8 +14,13 @@ beforeAll(async () => {
 });
 afterAll(() => rm(home, { recursive: true, force: true }));
 
-function startWriter(lesson: string, count = 0): { child: ChildProcess; acked: number[]; done: Promise<void> } {
-  const child = spawn(process.execPath, [writer, home, lesson, String(count)], { stdio: ["ignore", "pipe", "pipe"] });
+function startWriter(
+  lesson: string,
+  count = 0,
+): { child: ChildProcess; acked: number[]; done: Promise<void> } {
+  const child = spawn(process.execPath, [writer, home, lesson, String(count)], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const acked: number[] = [];
   let partial = "";
   child.stdout?.on("data", (chunk: Buffer) => {
@@ -30,7 +35,9 @@ function startWriter(lesson: string, count = 0): { child: ChildProcess; acked: n
 async function savedSteps(): Promise<Set<string>> {
   const text = await readFile(path.join(home, "progress.json"), "utf8").catch(() => undefined);
   if (text === undefined) return new Set();
-  const progress = JSON.parse(text) as { packs: Record<string, { lessons: Record<string, { steps: Record<string, unknown> }> }> };
+  const progress = JSON.parse(text) as {
+    packs: Record<string, { lessons: Record<string, { steps: Record<string, unknown> }> }>;
+  };
   return new Set(Object.values(progress.packs.faults?.lessons ?? {}).flatMap((l) => Object.keys(l.steps)));
 }
 
@@ -59,7 +66,9 @@ describe("progress under crashes", () => {
       if (lost.length > 0) failures.push(`round ${round}: lost acknowledged updates ${lost.join(", ")}`);
       else survived++;
     }
-    console.log(`progress under crashes: kills survived ${survived}/${kills} (${midRun} after at least one saved update)`);
+    console.log(
+      `progress under crashes: kills survived ${survived}/${kills} (${midRun} after at least one saved update)`,
+    );
     expect(midRun).toBeGreaterThan(kills / 2);
     expect(failures).toEqual([]);
     expect(survived).toBe(kills);

@@ -13,7 +13,9 @@ export async function bundleProgram(entry: string): Promise<string> {
     target: "node20",
     outfile,
     logLevel: "warning",
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   });
   return outfile;
 }
