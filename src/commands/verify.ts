@@ -98,6 +98,7 @@ export async function runVerify(
           composeCommand,
           solutionTimeoutMs: timeoutSeconds * 1000,
           positiveWaitMs: waitSeconds * 1000,
+          engineWaitMs: 120_000,
           emit: render,
         }),
       );
@@ -106,7 +107,10 @@ export async function runVerify(
     if (temporary) await rm(temporary, { recursive: true, force: true });
   }
 
-  const ok = reports.every((r) => r.ok);
+  const allSteps = reports.flatMap((r) => r.steps);
+  const failures = allSteps.filter(stepFailed).length + reports.filter((r) => r.leftovers.length > 0).length;
+  const engineErrors = allSteps.filter((s) => s.engineError).length;
+  const ok = failures === 0 && engineErrors === 0 && reports.every((r) => r.ok);
   if (options.junit) await writeFile(options.junit, junitXml(reports));
   if (options.json) {
     const lessons = reports.map((r) => ({
@@ -122,16 +126,18 @@ export async function runVerify(
         positive: s.positive,
         ms: s.ms,
         ...(s.failure ? { failure: s.failure } : {}),
+        ...(s.engineError ? { engineError: true } : {}),
       })),
     }));
     ctx.output.out(JSON.stringify({ ok, lessons }, null, 2));
   } else {
-    const steps = reports.flatMap((r) => r.steps);
-    const failed = steps.filter(stepFailed).length + reports.filter((r) => r.leftovers.length > 0).length;
-    const line = `verify: ${reports.length} lesson(s), ${steps.length} step(s), ${failed} failure(s)`;
+    const outage = engineErrors > 0 ? `, ${engineErrors} engine error(s)` : "";
+    const line = `verify: ${reports.length} lesson(s), ${allSteps.length} step(s), ${failures} failure(s)${outage}`;
     ctx.output.out(ok ? c.green(line) : c.red(line));
   }
-  if (!ok) throw new ExitCode(1);
+  // A lesson failure is the pack's fault (1); an engine that went away is not (2, like any engine error).
+  if (failures > 0) throw new ExitCode(1);
+  if (!ok) throw new ExitCode(engineErrors > 0 ? 2 : 1);
 }
 
 function seconds(flag: string, value: string): number {

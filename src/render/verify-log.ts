@@ -35,6 +35,16 @@ export function verifyLogRenderer(writer: LineWriter, c: ChalkInstance): (event:
         if (event.report.failure)
           for (const detail of failureDetails(event.report)) writer.line(c.dim(`      ${detail}`));
         break;
+      case "engine-away":
+        writer.line(
+          c.yellow(
+            `  ⚠ the engine stopped answering during ${event.step.id}; waiting for it (an engine error, not a lesson failure)`,
+          ),
+        );
+        break;
+      case "engine-back":
+        writer.line(c.green(`  the engine is back after ${(event.waitedMs / 1000).toFixed(1)}s; going on`));
+        break;
       case "lesson-end":
         writer.line(lessonLine(event.report, c));
         break;

@@ -34,6 +34,8 @@ export interface StepReport {
   solutionRun: SolutionRun | undefined;
   /** One line: why the step failed; undefined when it passed. */
   failure: string | undefined;
+  /** The engine stopped answering during the step: it says nothing about the lesson. */
+  engineError: boolean;
 }
 
 export interface LessonReport {
@@ -51,6 +53,8 @@ export type VerifyEvent =
   | { type: "step-start"; lesson: Lesson; step: Step; index: number; total: number }
   | { type: "phase"; lesson: Lesson; step: Step; phase: "negative" | "solution" | "positive" }
   | { type: "step-end"; lesson: Lesson; step: Step; report: StepReport }
+  | { type: "engine-away"; lesson: Lesson; step: Step }
+  | { type: "engine-back"; lesson: Lesson; step: Step; waitedMs: number }
   | { type: "lesson-end"; lesson: Lesson; report: LessonReport };
 
 export interface VerifyOptions {
@@ -61,13 +65,37 @@ export interface VerifyOptions {
   /** `docker compose` or `docker-compose`, told to solutions as $DOCKER_TUTOR_COMPOSE. */
   composeCommand: string | undefined;
   solutionTimeoutMs: number;
+  /** How long to wait for an engine that stopped answering before giving the lesson up. */
+  engineWaitMs: number;
   /** How long the checks may take to pass after the solution (servers need a moment). */
   positiveWaitMs: number;
   emit: (event: VerifyEvent) => void;
 }
 
+/** A lesson failure; an engine error is not one. */
 export function stepFailed(report: StepReport): boolean {
-  return report.failure !== undefined;
+  return report.failure !== undefined && !report.engineError;
+}
+
+async function engineAnswers(docker: Docker): Promise<boolean> {
+  const deadline = new Promise<false>((resolve) => setTimeout(() => resolve(false), 2000).unref());
+  return Promise.race([
+    docker.ping().then(
+      () => true as const,
+      () => false as const,
+    ),
+    deadline,
+  ]);
+}
+
+/** Milliseconds waited until the engine answered again, or undefined when it did not within `limitMs`. */
+async function waitForEngine(docker: Docker, limitMs: number): Promise<number | undefined> {
+  const started = Date.now();
+  while (Date.now() - started < limitMs) {
+    if (await engineAnswers(docker)) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return undefined;
 }
 
 export async function verifyLesson(
@@ -92,7 +120,33 @@ export async function verifyLesson(
   const steps: StepReport[] = [];
   for (const [index, step] of lesson.steps.entries()) {
     options.emit({ type: "step-start", lesson, step, index, total: lesson.steps.length });
-    const report = await verifyStep(lesson, step, ctx, dir, options);
+    let report = await verifyStep(lesson, step, ctx, dir, options);
+    if (
+      step.kind === "task" &&
+      (report.failure || report.engineError) &&
+      !(await engineAnswers(options.docker))
+    ) {
+      // The engine went away: the step is an engine error, not a lesson failure. Wait for the engine,
+      // then run the step's solution again so the next steps start from the state they expect.
+      report = {
+        ...report,
+        engineError: true,
+        failure: `engine error: the engine stopped answering during this step`,
+      };
+      options.emit({ type: "engine-away", lesson, step });
+      const waited = await waitForEngine(options.docker, options.engineWaitMs);
+      if (waited === undefined) {
+        steps.push(report);
+        options.emit({ type: "step-end", lesson, step, report });
+        break;
+      }
+      options.emit({ type: "engine-back", lesson, step, waitedMs: waited });
+      await runSolution(step.solution?.script ?? "", {
+        cwd: dir,
+        timeoutMs: options.solutionTimeoutMs,
+        env: options.composeCommand ? { DOCKER_TUTOR_COMPOSE: options.composeCommand } : {},
+      });
+    }
     steps.push(report);
     options.emit({ type: "step-end", lesson, step, report });
   }
@@ -105,7 +159,7 @@ export async function verifyLesson(
     steps,
     leftovers,
     ms: Date.now() - started,
-    ok: leftovers.length === 0 && !steps.some(stepFailed),
+    ok: leftovers.length === 0 && !steps.some(stepFailed) && steps.length === lesson.steps.length,
   };
   options.emit({ type: "lesson-end", lesson, report });
   return report;
@@ -135,6 +189,7 @@ async function verifyStep(
     results: [],
     solutionRun: undefined,
     failure: undefined,
+    engineError: false,
   };
   const done = () => ({ ...report, ms: Date.now() - started });
 
@@ -152,6 +207,7 @@ async function verifyStep(
   report.timings.negativeMs = Date.now() - phaseStart;
   if (before.some((r) => r.engineError)) {
     report.negative = "engine-error";
+    report.engineError = true;
     report.results = before;
     report.failure = `engine error before the solution: ${before.find((r) => r.engineError)?.message}`;
     return done();
@@ -187,6 +243,7 @@ async function verifyStep(
   if (report.negative !== "passed-unexpectedly") report.results = after;
   if (after.some((r) => r.engineError)) {
     report.positive = "engine-error";
+    report.engineError = true;
     report.failure ??= `engine error after the solution: ${after.find((r) => r.engineError)?.message}`;
   } else {
     report.positive = after.every((r) => r.passed) ? "pass" : "fail";

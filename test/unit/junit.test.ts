@@ -13,6 +13,7 @@ const step = (id: string, failure?: string, output = ""): StepReport => ({
   results: [],
   solutionRun: failure ? { exitCode: 3, output, timedOut: false, ms: 10 } : undefined,
   failure,
+  engineError: false,
 });
 
 describe("JUnit report", () => {

@@ -1,0 +1,109 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli, stackTrace } from "../support/cli.js";
+import { requireEngine } from "../support/engine.js";
+import { cliPath } from "../support/paths.js";
+
+/** A socket the test controls in front of the real engine: cut it and the engine is gone. */
+class EngineProxy {
+  private server: net.Server | undefined;
+  private readonly connections = new Set<net.Socket>();
+  constructor(readonly socket: string) {}
+
+  async up(): Promise<void> {
+    await rm(this.socket, { force: true });
+    this.server = net.createServer((client) => {
+      const upstream = net.connect("/var/run/docker.sock");
+      for (const s of [client, upstream]) {
+        this.connections.add(s);
+        s.on("error", () => s.destroy());
+        s.on("close", () => {
+          this.connections.delete(s);
+          client.destroy();
+          upstream.destroy();
+        });
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(this.socket, resolve));
+  }
+
+  async down(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    for (const s of this.connections) s.destroy();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await rm(this.socket, { force: true });
+  }
+}
+
+let dir: string;
+beforeAll(async () => {
+  await requireEngine();
+  dir = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-outage-"));
+});
+afterAll(async () => {
+  await runCli(["reset", "containers", "--yes"], { env: { DOCKER_TUTOR_HOME: dir } });
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("the engine goes away during verify", () => {
+  it("marks the steps it hit as engine errors, not lesson failures, and goes on once the engine is back", async () => {
+    const outages = 3;
+    let survived = 0;
+    for (let outage = 0; outage < outages; outage++) {
+      const proxy = new EngineProxy(path.join(dir, `engine-${outage}.sock`));
+      await proxy.up();
+      const env = {
+        ...process.env,
+        NO_COLOR: "1",
+        DOCKER_HOST: `unix://${proxy.socket}`,
+        DOCKER_TUTOR_HOME: dir,
+      };
+      const junit = path.join(dir, `verify-${outage}.xml`);
+      const child = spawn(
+        process.execPath,
+        [cliPath, "verify", "--lesson", "containers", "--junit", junit, "--check-wait", "5"],
+        { env },
+      );
+      let stdout = "";
+      let stderr = "";
+      child.stderr.on("data", (d) => {
+        stderr += d;
+      });
+      const cutAfter = ["run-detached", "pause", "environment"][outage] as string;
+      const cut = new Promise<void>((resolve) => {
+        child.stdout.on("data", (d) => {
+          stdout += d;
+          if (stdout.includes(`✔ ${cutAfter} `)) resolve();
+        });
+      });
+      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+      // Cut it just after a step, for a few seconds: the next step meets an engine that is gone.
+      await Promise.race([cut, exited]);
+      await proxy.down();
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await proxy.up();
+      const code = await exited;
+      await proxy.down();
+      const result = { code, stdout, stderr };
+      const xml = await readFile(junit, "utf8");
+      expect(xml).toContain("engine error: the engine stopped answering during this step");
+      expect(stdout).toMatch(/⚠ the engine stopped answering during [\w-]+; waiting for it/);
+      expect(stdout).toMatch(/the engine is back after [\d.]+s; going on/);
+      expect(result.stderr).not.toMatch(stackTrace);
+      const verdict = result.stdout.trim().split("\n").at(-1) ?? "";
+      // No lesson failure: only engine errors, and every step reported.
+      expect(verdict).toMatch(
+        /^verify: 1 lesson\(s\), 14 step\(s\), 0 failure\(s\), [1-9]\d* engine error\(s\)$/,
+      );
+      expect(result.code).toBe(2);
+      survived++;
+    }
+    console.log(`engine away and back during verify: outages survived ${survived}/${outages}`);
+  }, 600_000);
+});
