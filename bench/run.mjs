@@ -2,7 +2,7 @@
 // Timings on shared machines are noisy, so each figure is a ratio to a baseline measured in the
 // same interleaved loop, and the report gives medians over many runs.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -68,6 +68,19 @@ if (process.env.BENCH_SKIP_VERIFY !== "1") {
   verifyRow = `| verify, built-in pack | ${(verifyMs / 1000).toFixed(1)} s | solutions alone as plain shell: ${(plainMs / 1000).toFixed(1)} s | ratio ${(verifyMs / plainMs).toFixed(2)} | ≤ 1.3 |`;
 }
 
+// The fault suite's figures, from the latest `npm run test:faults` on this machine.
+let faultSection = "Run `npm run test:faults` first to include the fault suite's figures.";
+try {
+  const figures = JSON.parse(readFileSync(path.join(root, ".tmp", "fault-figures.json"), "utf8"));
+  faultSection = [
+    "| figure | value |",
+    "| --- | --- |",
+    ...Object.entries(figures).map(([name, value]) => `| ${name} | ${value} |`),
+  ].join("\n");
+} catch {
+  // no fault run yet
+}
+
 const base = median(samples["node -e 0"]);
 const rows = Object.entries(samples).map(([name, xs]) => ({
   name,
@@ -111,6 +124,10 @@ ${verifyRow}
 | completing engine event → success line on screen | ${median(tutor.advanceMs).toFixed(1)} ms | ${p95(tutor.advanceMs).toFixed(1)} ms | over ${tutor.advanceMs.length} steps; from the last event of the container's exit (its network disconnect: the engine answers inspect only after it) | median ≤ 50 ms, p95 ≤ 150 ms |
 | container \`die\` event → success line on screen | ${median(tutor.fromDieMs).toFixed(1)} ms | ${p95(tutor.fromDieMs).toFixed(1)} ms | the same steps, from the first event of the exit | |
 | peak resident memory during a lesson | ${tutor.peakRssMb.toFixed(0)} MB | | VmHWM of the tutor process | ≤ 120 MB |
+
+## Fault suite (latest \`npm run test:faults\`)
+
+${faultSection}
 `;
 writeFileSync(path.join(root, "bench", "results.md"), report);
 console.log(report);

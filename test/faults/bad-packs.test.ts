@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPack } from "../../src/lessons/load-pack.js";
 import { formatProblem } from "../../src/lessons/problem.js";
 import { stackTrace } from "../support/cli.js";
+import { recordFigure } from "../support/figures.js";
 import { cliPath, repoRoot } from "../support/paths.js";
 
 const run = promisify(execFile);
@@ -246,8 +247,9 @@ describe("bad packs", () => {
       }
     }
 
-    console.log(
-      `bad packs: inputs tried ${inputs}, crashes ${crashes.length}, with problems ${withProblems}, slowest ${slowest.toFixed(0)} ms; by mutation: ${JSON.stringify(counts)}`,
+    recordFigure(
+      "bad packs",
+      `inputs tried ${inputs}, crashes ${crashes.length}, with problems ${withProblems}, slowest ${slowest.toFixed(0)} ms; by mutation: ${JSON.stringify(counts)}`,
     );
     // The generator breaks packs: most inputs must give problems, or the suite tests nothing.
     expect(withProblems).toBeGreaterThan(inputs * 0.8);

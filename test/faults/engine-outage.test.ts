@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, stackTrace } from "../support/cli.js";
 import { requireEngine } from "../support/engine.js";
+import { recordFigure } from "../support/figures.js";
 import { cliPath } from "../support/paths.js";
 
 /** A socket the test controls in front of the real engine: cut it and the engine is gone. */
@@ -104,6 +105,6 @@ describe("the engine goes away during verify", () => {
       expect(result.code).toBe(2);
       survived++;
     }
-    console.log(`engine away and back during verify: outages survived ${survived}/${outages}`);
+    recordFigure("engine away and back during verify", `outages survived ${survived}/${outages}`);
   }, 600_000);
 });

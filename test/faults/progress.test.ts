@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleProgram } from "../support/bundle.js";
+import { recordFigure } from "../support/figures.js";
 
 let writer: string;
 let home: string;
@@ -66,8 +67,9 @@ describe("progress under crashes", () => {
       if (lost.length > 0) failures.push(`round ${round}: lost acknowledged updates ${lost.join(", ")}`);
       else survived++;
     }
-    console.log(
-      `progress under crashes: kills survived ${survived}/${kills} (${midRun} after at least one saved update)`,
+    recordFigure(
+      "progress under crashes",
+      `kills survived ${survived}/${kills} (${midRun} after at least one saved update)`,
     );
     expect(midRun).toBeGreaterThan(kills / 2);
     expect(failures).toEqual([]);
@@ -80,7 +82,7 @@ describe("progress under crashes", () => {
     await Promise.all([a.done, b.done]);
     const steps = await savedSteps();
     const kept = [...steps].filter((s) => s.startsWith("tutor-a-") || s.startsWith("tutor-b-")).length;
-    console.log(`two tutors at once: updates kept ${kept}/400`);
+    recordFigure("two tutors at once", `updates kept ${kept}/400`);
     expect(a.acked).toHaveLength(200);
     expect(b.acked).toHaveLength(200);
     expect(kept).toBe(400);

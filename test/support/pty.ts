@@ -4,7 +4,8 @@ import * as pty from "node-pty";
 import { cliPath } from "./paths.js";
 
 export class TerminalSession {
-  private raw = "";
+  /** Everything the program wrote, escape sequences included. */
+  raw = "";
   /** Offset in `text` after the last match. */
   private mark = 0;
   private exited: Promise<number>;
