@@ -1,31 +1,40 @@
 /** `docker-tutor list [--json]`: the lessons of every loaded pack, with the learner's status. */
 import type { CommandContext } from "../context.js";
-import { counts, localize } from "../lessons/model.js";
-import { cacheDir } from "../lessons/pack-cache.js";
-import { loadPacks, packDirs } from "../lessons/pack-sources.js";
+import { counts } from "../lessons/model.js";
+import { cacheDir, loadPackSummaryCached } from "../lessons/pack-cache.js";
+import { packDirs } from "../lessons/pack-sources.js";
 import { lessonStatus, readProgress, tutorHome } from "../progress/store.js";
 import { displayPath } from "../render/paths.js";
 import { palette } from "../render/style.js";
 
 export async function runList(ctx: CommandContext, options: { json?: boolean }): Promise<void> {
-  const [{ packs, results }, { progress, warning }] = await Promise.all([
-    loadPacks(packDirs(ctx.packs, ctx.env), { dir: cacheDir(ctx.env), version: ctx.version }),
+  const dirs = packDirs(ctx.packs, ctx.env);
+  const cache = cacheDir(ctx.env);
+  // Summaries, not whole packs: `list` runs at every start and must cost little more than node itself.
+  const [results, { progress, warning }] = await Promise.all([
+    Promise.all(
+      dirs.map(async (dir) => ({ dir, loaded: await loadPackSummaryCached(dir, cache, ctx.version) })),
+    ),
     readProgress(tutorHome(ctx.env)),
   ]);
   if (warning) ctx.output.err(`docker-tutor: ${warning}`);
   for (const { dir, loaded } of results) {
-    const errors = loaded.problems.filter((p) => p.severity === "error").length;
-    if (errors > 0) {
+    if (loaded.errors > 0) {
       ctx.output.err(
-        ctx.t("list.packProblems", { pack: loaded.pack?.id ?? dir, count: errors, dir: displayPath(dir) }),
+        ctx.t("list.packProblems", {
+          pack: loaded.pack?.id ?? dir,
+          count: loaded.errors,
+          dir: displayPath(dir),
+        }),
       );
     }
   }
+  const packs = results.flatMap((r) => (r.loaded.pack ? [r.loaded.pack] : []));
   const rows = packs.flatMap((pack) =>
     pack.lessons.map((lesson) => {
       const { status, stepIndex } = lessonStatus(progress, lesson);
-      const { text } = localize(lesson, ctx.language);
-      return { lesson, pack, status, stepIndex, title: text.title, ...counts(lesson) };
+      const title = lesson.title[ctx.language] ?? lesson.title[lesson.primaryLanguage] ?? lesson.id;
+      return { lesson, pack, status, stepIndex, title, ...counts(lesson) };
     }),
   );
 
@@ -53,7 +62,7 @@ export async function runList(ctx: CommandContext, options: { json?: boolean }):
   let lastPack = "";
   for (const r of rows) {
     if (r.pack.id !== lastPack && packs.length > 1)
-      ctx.output.out(c.bold(r.pack.manifest.title[ctx.language] ?? r.pack.id));
+      ctx.output.out(c.bold(r.pack.title[ctx.language] ?? r.pack.id));
     lastPack = r.pack.id;
     const where =
       r.status === "in-progress"

@@ -83,7 +83,11 @@ export function localize(
   return { text: { ...wanted, steps }, language, fallback };
 }
 
-export function counts(lesson: Lesson): { steps: number; tasks: number; quizzes: number } {
+export function counts(lesson: { steps: { kind: StepKind }[] }): {
+  steps: number;
+  tasks: number;
+  quizzes: number;
+} {
   return {
     steps: lesson.steps.length,
     tasks: lesson.steps.filter((s) => s.kind === "task").length,

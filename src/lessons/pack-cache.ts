@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import os from "node:os";
 import path from "node:path";
 import type { LoadedPack } from "./load-pack.js";
+import type { Step } from "./model.js";
 
 /** Bumped whenever the loaded model changes shape, so old entries are ignored. */
 const cacheFormat = 1;
@@ -61,30 +62,99 @@ function fingerprint(dir: string): string | undefined {
   return rows.sort().join("\n");
 }
 
-export async function loadPackCached(dir: string, cache: string, version: string): Promise<LoadedPack> {
+/** What `list` needs of a pack: far smaller than the pack, so reading it stays cheap. */
+export interface PackSummary {
+  id: string;
+  title: Record<string, string>;
+  lessons: {
+    id: string;
+    packId: string;
+    primaryLanguage: string;
+    languages: string[];
+    title: Record<string, string>;
+    requires: string[];
+    steps: { id: string; kind: Step["kind"] }[];
+  }[];
+}
+
+export interface LoadedSummary {
+  pack: PackSummary | undefined;
+  errors: number;
+}
+
+export function summarize(loaded: LoadedPack): LoadedSummary {
+  const pack = loaded.pack;
+  return {
+    errors: loaded.problems.filter((p) => p.severity === "error").length,
+    pack: pack && {
+      id: pack.id,
+      title: pack.manifest.title,
+      lessons: pack.lessons.map((lesson) => ({
+        id: lesson.id,
+        packId: lesson.packId,
+        primaryLanguage: lesson.primaryLanguage,
+        languages: lesson.languages,
+        title: Object.fromEntries(Object.entries(lesson.text).map(([lang, text]) => [lang, text.title])),
+        requires: lesson.meta.requires,
+        steps: lesson.steps.map((step) => ({ id: step.id, kind: step.kind })),
+      })),
+    },
+  };
+}
+
+interface CacheEntry {
+  file: string;
+  stamp: string | undefined;
+}
+
+function entryFor(dir: string, cache: string, version: string, suffix: string): CacheEntry {
   const print = fingerprint(dir);
-  const file = path.join(cache, `pack-${fnv1a(dir)}.json`);
   // The fingerprint itself is stored: comparing it is exact, and a few kilobytes cost nothing.
-  const stamp = `${cacheFormat}:${version}:${print ?? ""}`;
-  if (print !== undefined) {
-    try {
-      const entry = JSON.parse(readFileSync(file, "utf8")) as { stamp: string; loaded: LoadedPack };
-      if (entry.stamp === stamp) return entry.loaded;
-    } catch {
-      // No entry, or an unreadable one: parse afresh.
-    }
+  return {
+    file: path.join(cache, `pack-${fnv1a(dir)}${suffix}.json`),
+    stamp: print === undefined ? undefined : `${cacheFormat}:${version}:${print}`,
+  };
+}
+
+function readEntry<T>(entry: CacheEntry): T | undefined {
+  if (entry.stamp === undefined) return undefined;
+  try {
+    const stored = JSON.parse(readFileSync(entry.file, "utf8")) as { stamp: string; value: T };
+    return stored.stamp === entry.stamp ? stored.value : undefined;
+  } catch {
+    return undefined; // no entry, or an unreadable one: parse afresh
   }
+}
+
+function writeEntry(entry: CacheEntry, value: unknown): void {
+  if (entry.stamp === undefined) return;
+  try {
+    mkdirSync(path.dirname(entry.file), { recursive: true });
+    const temp = `${entry.file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify({ stamp: entry.stamp, value }));
+    renameSync(temp, entry.file);
+  } catch {
+    // A read-only home only costs speed.
+  }
+}
+
+export async function loadPackCached(dir: string, cache: string, version: string): Promise<LoadedPack> {
+  const entry = entryFor(dir, cache, version, "");
+  const cached = readEntry<LoadedPack>(entry);
+  if (cached) return cached;
   const { loadPack } = await import("./load-pack.js");
   const loaded = await loadPack(dir);
-  if (print !== undefined) {
-    try {
-      mkdirSync(cache, { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify({ stamp, loaded }));
-      renameSync(temp, file);
-    } catch {
-      // A read-only home only costs speed.
-    }
-  }
+  writeEntry(entry, loaded);
+  writeEntry(entryFor(dir, cache, version, ".summary"), summarize(loaded));
   return loaded;
+}
+
+/** The pack's summary, for `list`: from its own small cache entry, or from a full load. */
+export async function loadPackSummaryCached(
+  dir: string,
+  cache: string,
+  version: string,
+): Promise<LoadedSummary> {
+  const cached = readEntry<LoadedSummary>(entryFor(dir, cache, version, ".summary"));
+  return cached ?? summarize(await loadPackCached(dir, cache, version));
 }

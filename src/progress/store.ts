@@ -223,7 +223,7 @@ export type LessonStatus = "new" | "in-progress" | "done";
 /** Where the learner stands in a lesson: status, and the index of the step to resume at. */
 export function lessonStatus(
   progress: Progress,
-  lesson: Lesson,
+  lesson: { packId: string; id: string; steps: { id: string }[] },
 ): { status: LessonStatus; stepIndex: number } {
   const entry = progress.packs[lesson.packId]?.lessons[lesson.id];
   if (!entry) return { status: "new", stepIndex: 0 };

@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { requireEngine, testLabel } from "../support/engine.js";
+import { EngineProxy } from "../support/engine-proxy.js";
 import { fixturePacks } from "../support/paths.js";
 import { keys, TerminalSession } from "../support/pty.js";
 
@@ -147,14 +147,15 @@ describe("docker-tutor start, in a terminal", () => {
   });
 
   it("shows a banner when the engine goes away mid-step, and passes the step once it is back", async () => {
-    const proxy = await EngineProxy.start(path.join(cwd, "engine.sock"));
+    const proxy = new EngineProxy(path.join(cwd, "engine.sock"));
+    await proxy.up();
     try {
       await resumeAt("first-container");
       const t = start(["what-is-docker"], { DOCKER_HOST: `unix://${proxy.socket}` });
       await t.waitFor("docker-tutor ›");
-      await proxy.cut();
+      await proxy.down();
       await t.waitFor("The Docker engine is not answering: checks resume as soon as it is back.");
-      await proxy.restore();
+      await proxy.up();
       await t.waitFor("The Docker engine is back.", 20_000);
       await run("docker", [
         "run",
@@ -171,7 +172,7 @@ describe("docker-tutor start, in a terminal", () => {
       expect(await t.exit()).toBe(0);
       expect(t.text).not.toMatch(/at .+\.js:\d+/);
     } finally {
-      await proxy.close();
+      await proxy.down();
     }
   });
 });
@@ -190,54 +191,6 @@ describe("docker-tutor start with an image nobody can provide", () => {
     expect(await t.exit()).toBe(0);
   });
 });
-
-/** A socket the test controls, forwarding to the real engine: cut it to make the engine go away. */
-class EngineProxy {
-  private server: net.Server | undefined;
-  private readonly connections = new Set<net.Socket>();
-
-  private constructor(readonly socket: string) {}
-
-  static async start(socket: string): Promise<EngineProxy> {
-    const proxy = new EngineProxy(socket);
-    await proxy.restore();
-    return proxy;
-  }
-
-  async restore(): Promise<void> {
-    await rm(this.socket, { force: true });
-    this.server = net.createServer((client) => {
-      const upstream = net.connect("/var/run/docker.sock");
-      this.connections.add(client);
-      this.connections.add(upstream);
-      client.pipe(upstream).pipe(client);
-      const drop = () => {
-        client.destroy();
-        upstream.destroy();
-        this.connections.delete(client);
-        this.connections.delete(upstream);
-      };
-      client.on("error", drop);
-      upstream.on("error", drop);
-      client.on("close", drop);
-      upstream.on("close", drop);
-    });
-    await new Promise<void>((resolve) => this.server?.listen(this.socket, resolve));
-  }
-
-  async cut(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const connection of this.connections) connection.destroy();
-    this.connections.clear();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  }
-
-  async close(): Promise<void> {
-    await this.cut();
-    await rm(this.socket, { force: true });
-  }
-}
 
 afterAll(async () => {
   await removeHello();

@@ -1,46 +1,13 @@
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, stackTrace } from "../support/cli.js";
 import { requireEngine } from "../support/engine.js";
+import { EngineProxy } from "../support/engine-proxy.js";
 import { recordFigure } from "../support/figures.js";
 import { cliPath } from "../support/paths.js";
-
-/** A socket the test controls in front of the real engine: cut it and the engine is gone. */
-class EngineProxy {
-  private server: net.Server | undefined;
-  private readonly connections = new Set<net.Socket>();
-  constructor(readonly socket: string) {}
-
-  async up(): Promise<void> {
-    await rm(this.socket, { force: true });
-    this.server = net.createServer((client) => {
-      const upstream = net.connect("/var/run/docker.sock");
-      for (const s of [client, upstream]) {
-        this.connections.add(s);
-        s.on("error", () => s.destroy());
-        s.on("close", () => {
-          this.connections.delete(s);
-          client.destroy();
-          upstream.destroy();
-        });
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server?.listen(this.socket, resolve));
-  }
-
-  async down(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const s of this.connections) s.destroy();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await rm(this.socket, { force: true });
-  }
-}
 
 let dir: string;
 beforeAll(async () => {

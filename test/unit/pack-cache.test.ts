@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadPack } from "../../src/lessons/load-pack.js";
-import { loadPackCached } from "../../src/lessons/pack-cache.js";
+import { loadPackCached, loadPackSummaryCached, summarize } from "../../src/lessons/pack-cache.js";
 import { repoRoot } from "../support/paths.js";
 
 let scratch: string;
@@ -18,13 +18,18 @@ beforeEach(async () => {
 afterEach(() => rm(scratch, { recursive: true, force: true }));
 
 describe("the pack cache", () => {
-  it("gives what a fresh load gives, and writes one entry", async () => {
+  it("gives what a fresh load gives, and writes the pack and its summary", async () => {
     const fresh = await loadPack(pack);
     const first = await loadPackCached(pack, cache, "1.0.0");
     const second = await loadPackCached(pack, cache, "1.0.0");
     expect(JSON.parse(JSON.stringify(first))).toEqual(JSON.parse(JSON.stringify(fresh)));
     expect(second).toEqual(JSON.parse(JSON.stringify(fresh)));
-    expect((await readdir(cache)).filter((f) => f.endsWith(".json"))).toHaveLength(1);
+    const entries = (await readdir(cache)).filter((f) => f.endsWith(".json")).sort();
+    expect(entries).toHaveLength(2);
+    expect(entries[1]).toMatch(/\.summary\.json$/);
+    const summary = await loadPackSummaryCached(pack, cache, "1.0.0");
+    expect(summary).toEqual(summarize(fresh));
+    expect(summary.pack?.lessons[0]).toMatchObject({ id: "what-is-docker", title: { en: "What Docker is" } });
   });
 
   it("notices an edited lesson", async () => {
@@ -43,7 +48,7 @@ describe("the pack cache", () => {
 
   it("ignores entries written by another version", async () => {
     await loadPackCached(pack, cache, "1.0.0");
-    const [entry] = await readdir(cache);
+    const entry = (await readdir(cache)).find((f) => !f.includes("summary"));
     await writeFile(
       path.join(cache, entry ?? ""),
       JSON.stringify({ stamp: "bogus", loaded: { pack: undefined, problems: [] } }),
