@@ -1,13 +1,17 @@
-import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { execFile, spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, stackTrace } from "../support/cli.js";
-import { requireEngine } from "../support/engine.js";
+import { requireEngine, testLabel } from "../support/engine.js";
 import { EngineProxy } from "../support/engine-proxy.js";
 import { recordFigure } from "../support/figures.js";
 import { cliPath } from "../support/paths.js";
+import { TerminalSession } from "../support/pty.js";
+
+const run = promisify(execFile);
 
 let dir: string;
 beforeAll(async () => {
@@ -74,4 +78,67 @@ describe("the engine goes away during verify", () => {
     }
     recordFigure("engine away and back during verify", `outages survived ${survived}/${outages}`);
   }, 600_000);
+});
+
+describe("the engine goes away during an interactive step", () => {
+  it("shows the banner in one line, does not crash, and passes the step once the engine is back", async () => {
+    const outages = 3;
+    let survived = 0;
+    const now = new Date().toISOString();
+    const progress = {
+      version: 1,
+      packs: {
+        "docker-basics": {
+          lessons: {
+            "what-is-docker": { started: now, updated: now, current: "first-container", steps: {} },
+          },
+        },
+      },
+    };
+    for (let outage = 0; outage < outages; outage++) {
+      const home = await mkdtemp(path.join(dir, "home-"));
+      await writeFile(path.join(home, "progress.json"), JSON.stringify(progress));
+      await run("docker", ["rm", "-f", "tutor-hello"]).catch(() => undefined);
+      const proxy = new EngineProxy(path.join(dir, `tutor-engine-${outage}.sock`));
+      await proxy.up();
+      const t = new TerminalSession(["start", "what-is-docker"], {
+        cwd: dir,
+        env: { DOCKER_HOST: `unix://${proxy.socket}`, DOCKER_TUTOR_HOME: home },
+      });
+      try {
+        await t.waitFor("docker-tutor ›");
+        await proxy.down();
+        const banner = await t.waitFor(
+          "The Docker engine is not answering: checks resume as soon as it is back.",
+        );
+        expect(banner.split("\n").filter((l) => l.includes("not answering"))).toHaveLength(1);
+        await new Promise((resolve) => setTimeout(resolve, 1000 + outage * 1000));
+        await proxy.up();
+        await t.waitFor("The Docker engine is back.", 20_000);
+        await run("docker", [
+          "run",
+          "--name",
+          "tutor-hello",
+          "--label",
+          `${testLabel}=outage`,
+          "busybox",
+          "echo",
+          "Hello from my first container",
+        ]);
+        await t.waitFor("✔ Done: Your first container");
+        t.line("quit");
+        expect(await t.exit()).toBe(0);
+        expect(t.text).not.toMatch(stackTrace);
+        survived++;
+      } finally {
+        t.kill();
+        await proxy.down();
+        await run("docker", ["rm", "-f", "tutor-hello"]).catch(() => undefined);
+      }
+    }
+    recordFigure(
+      "engine away and back during an interactive step",
+      `outages survived ${survived}/${outages}`,
+    );
+  }, 300_000);
 });
