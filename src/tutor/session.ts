@@ -190,7 +190,12 @@ export class Tutor {
   private async runStep(pack: Pack, lesson: Lesson, step: Step, index: number): Promise<Flow> {
     await this.showStep(lesson, step, index);
     if (step.kind === "quiz") return this.runQuiz(lesson, step);
-    if (step.kind === "task") return this.runTask(pack, lesson, step, index);
+    if (step.kind === "task") {
+      for (;;) {
+        const flow = await this.runTask(pack, lesson, step, index);
+        if (flow !== "again") return flow;
+      }
+    }
     this.say(`\n${this.c.dim(this.t("tutor.continue"))}`);
     for (;;) {
       const answer = await this.prompt.ask();
@@ -299,7 +304,8 @@ export class Tutor {
     }
   }
 
-  private async runTask(pack: Pack, lesson: Lesson, step: Step, index: number): Promise<Flow> {
+  /** "again": the engine came back after the step began without it; the step starts over with it. */
+  private async runTask(pack: Pack, lesson: Lesson, step: Step, index: number): Promise<Flow | "again"> {
     const { dir, created } = await prepareWorkdir(this.options.workdirBase, lesson, pack);
     if (created || index === lesson.steps.findIndex((s) => s.kind === "task")) {
       this.say(`\n${this.c.dim(this.t("tutor.workdir", { dir }))}`);
@@ -364,9 +370,9 @@ export class Tutor {
           if (hintsShown >= hints.length) this.say(this.t("tutor.noHints"));
           else {
             const render = await markdownRenderer(this.width, this.options.ctx.color);
+            const hint = render(hints[hintsShown] ?? "");
             this.say(
-              this.c.yellow(this.t("tutor.hint", { n: hintsShown + 1, total: hints.length, text: "" })) +
-                render(hints[hintsShown] ?? ""),
+              this.c.yellow(this.t("tutor.hint", { n: hintsShown + 1, total: hints.length, text: hint })),
             );
             hintsShown++;
             await this.record(lesson, (entry) => {
@@ -379,7 +385,10 @@ export class Tutor {
           await this.offerSolution(step, dir);
           await task.recheck(step, true);
         } else if (line === "check") {
-          await task.recheck(step, true, true);
+          // No engine when the step began: try again, the learner may have started it since.
+          if (!ctx) {
+            if (await this.connect()) return "again";
+          } else await task.recheck(step, true, true);
         } else if (line === "skip") {
           await this.record(lesson, (entry) => {
             entry.steps[step.id] = { ...entry.steps[step.id], skipped: true };
