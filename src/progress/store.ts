@@ -171,24 +171,51 @@ async function lock(file: string): Promise<() => Promise<void>> {
       return () => unlink(file).catch(() => undefined);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      if (await isStale(file)) {
-        await unlink(file).catch(() => undefined);
-        continue;
-      }
+      const stale = await staleContent(file);
+      if (stale !== undefined && (await takeOver(file, stale))) continue;
       if (Date.now() > deadline) throw new Error(`progress is locked by another docker-tutor (${file})`);
       await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 + attempt * 2)));
     }
   }
 }
 
-async function isStale(file: string): Promise<boolean> {
+/**
+ * Removes a stale lock, one process at a time: without the takeover file, two processes that both saw
+ * the same stale lock could each remove it, the second removing the fresh lock the first had just taken.
+ */
+async function takeOver(file: string, stale: string): Promise<boolean> {
+  const guard = `${file}.takeover`;
+  try {
+    closeSync(openSync(guard, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600));
+  } catch {
+    // Another process is taking over; a guard left by a crash expires.
+    const age = await stat(guard).then(
+      (info) => Date.now() - info.mtimeMs,
+      () => 0,
+    );
+    if (age > lockStaleMs) await unlink(guard).catch(() => undefined);
+    return false;
+  }
+  try {
+    const now = await readFile(file, "utf8").catch(() => undefined);
+    if (now === stale) await unlink(file).catch(() => undefined);
+    return true;
+  } finally {
+    await unlink(guard).catch(() => undefined);
+  }
+}
+
+/** The lock's content when its owner is gone (dead pid, or an unreadable lock older than lockStaleMs). */
+async function staleContent(file: string): Promise<string | undefined> {
   try {
     const [text, info] = await Promise.all([readFile(file, "utf8"), stat(file)]);
     const pid = Number.parseInt(text, 10);
-    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) return true;
-    return Date.now() - info.mtimeMs > lockStaleMs && !(Number.isInteger(pid) && isAlive(pid));
+    const known = Number.isInteger(pid) && pid > 0;
+    if (known && !isAlive(pid)) return text;
+    if (!known && Date.now() - info.mtimeMs > lockStaleMs) return text;
+    return undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -177,6 +177,35 @@ describe("docker-tutor start, in a terminal", () => {
   });
 });
 
+describe("docker-tutor start before the engine is up", () => {
+  it("says so, and picks the engine up when the learner checks after starting it", async () => {
+    const proxy = new EngineProxy(path.join(cwd, "late-engine.sock"));
+    await resumeAt("first-container");
+    const t = start(["what-is-docker"], { DOCKER_HOST: `unix://${proxy.socket}` });
+    try {
+      await t.waitFor("No Docker engine answers");
+      await t.waitFor("docker-tutor ›");
+      await proxy.up();
+      await run("docker", [
+        "run",
+        "--name",
+        "tutor-hello",
+        "--label",
+        `${testLabel}=pty`,
+        "busybox",
+        "echo",
+        "Hello from my first container",
+      ]);
+      t.line("check");
+      await t.waitFor("✔ Done: Your first container");
+      t.line("quit");
+      expect(await t.exit()).toBe(0);
+    } finally {
+      await proxy.down();
+    }
+  });
+});
+
 describe("docker-tutor start with an image nobody can provide", () => {
   it("names the missing image and how to provide it, and the lesson can still be read", async () => {
     const pack = path.join(fixturePacks, "missing-image");

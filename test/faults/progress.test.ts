@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,6 +85,20 @@ describe("progress under crashes", () => {
     expect(failures).toEqual([]);
     expect(survived).toBe(kills);
   }, 600_000);
+
+  it("loses no update when two tutors take over a lock left by a crashed one at the same moment", async () => {
+    for (let round = 0; round < 10; round++) {
+      await writeFile(path.join(home, "progress.lock"), "999999"); // a pid that is not running
+      const a = startWriter(`stale-a-${round}`, 20);
+      const b = startWriter(`stale-b-${round}`, 20);
+      await Promise.all([a.done, b.done]);
+      const steps = await savedSteps();
+      for (const run of [a, b]) expect(run.acked).toHaveLength(20);
+      expect(
+        [...steps].filter((s) => s.startsWith(`stale-a-${round}-`) || s.startsWith(`stale-b-${round}-`)),
+      ).toHaveLength(40);
+    }
+  }, 300_000);
 
   it("loses no update when two tutors record at once", async () => {
     const a = startWriter("tutor-a", 200);
