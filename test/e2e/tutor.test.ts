@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { requireEngine, testLabel } from "../support/engine.js";
 import { EngineProxy } from "../support/engine-proxy.js";
 import { fixturePacks } from "../support/paths.js";
+import { resumeAt as resumeLearnerAt } from "../support/progress.js";
 import { keys, TerminalSession } from "../support/pty.js";
 
 const run = promisify(execFile);
@@ -39,18 +40,7 @@ function start(args: string[] = [], env: NodeJS.ProcessEnv = {}): TerminalSessio
 }
 
 /** Puts the learner at a step of what-is-docker, as if they had got there before. */
-async function resumeAt(step: string): Promise<void> {
-  const now = new Date().toISOString();
-  const progress = {
-    version: 1,
-    packs: {
-      "docker-basics": {
-        lessons: { "what-is-docker": { started: now, updated: now, current: step, steps: {} } },
-      },
-    },
-  };
-  await writeFile(path.join(home, "progress.json"), JSON.stringify(progress));
-}
+const resumeAt = (step: string) => resumeLearnerAt(home, "what-is-docker", step);
 
 describe("docker-tutor start, in a terminal", () => {
   it("picks a lesson from the menu, reads a step, and answers a quiz wrong then right", async () => {

@@ -1,11 +1,12 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, stackTrace } from "../support/cli.js";
 import { requireEngine, testLabel } from "../support/engine.js";
+import { resumeAt } from "../support/progress.js";
 
 const run = promisify(execFile);
 let home: string;
@@ -51,18 +52,7 @@ describe("docker-tutor check", () => {
   });
 
   it("checks the step the learner is at when no step is named", async () => {
-    const now = new Date().toISOString();
-    const progress = {
-      version: 1,
-      packs: {
-        "docker-basics": {
-          lessons: {
-            "what-is-docker": { started: now, updated: now, current: "first-container", steps: {} },
-          },
-        },
-      },
-    };
-    await writeFile(path.join(home, "progress.json"), JSON.stringify(progress));
+    await resumeAt(home, "what-is-docker", "first-container");
     const result = await runCli(["check", "--json"], { env: env() });
     expect(JSON.parse(result.stdout)).toMatchObject({ lesson: "what-is-docker", step: "first-container" });
   });

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { requireEngine, testLabel } from "../support/engine.js";
+import { resumeAt } from "../support/progress.js";
 
 const run = promisify(execFile);
 const docker = (args: string[]) => run("docker", args);
@@ -72,16 +73,7 @@ beforeAll(async () => {
   for (const name of [...foreign.images, ...owned.images]) await docker(["tag", "busybox:latest", name]);
   await mkdir(path.join(work, "containers"), { recursive: true });
   await writeFile(path.join(work, "containers", "notes.txt"), "the learner's notes");
-  const now = new Date().toISOString();
-  const progress = {
-    version: 1,
-    packs: {
-      "docker-basics": {
-        lessons: { containers: { started: now, updated: now, current: "exec", steps: {} } },
-      },
-    },
-  };
-  await writeFile(path.join(home, "progress.json"), JSON.stringify(progress));
+  await resumeAt(home, "containers", "exec");
 });
 
 afterAll(async () => {

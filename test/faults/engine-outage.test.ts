@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -9,6 +9,7 @@ import { requireEngine, testLabel } from "../support/engine.js";
 import { EngineProxy } from "../support/engine-proxy.js";
 import { recordFigure } from "../support/figures.js";
 import { cliPath } from "../support/paths.js";
+import { resumeAt } from "../support/progress.js";
 import { TerminalSession } from "../support/pty.js";
 
 const run = promisify(execFile);
@@ -84,20 +85,9 @@ describe("the engine goes away during an interactive step", () => {
   it("shows the banner in one line, does not crash, and passes the step once the engine is back", async () => {
     const outages = 3;
     let survived = 0;
-    const now = new Date().toISOString();
-    const progress = {
-      version: 1,
-      packs: {
-        "docker-basics": {
-          lessons: {
-            "what-is-docker": { started: now, updated: now, current: "first-container", steps: {} },
-          },
-        },
-      },
-    };
     for (let outage = 0; outage < outages; outage++) {
       const home = await mkdtemp(path.join(dir, "home-"));
-      await writeFile(path.join(home, "progress.json"), JSON.stringify(progress));
+      await resumeAt(home, "what-is-docker", "first-container");
       await run("docker", ["rm", "-f", "tutor-hello"]).catch(() => undefined);
       const proxy = new EngineProxy(path.join(dir, `tutor-engine-${outage}.sock`));
       await proxy.up();
