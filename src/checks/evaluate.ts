@@ -3,7 +3,7 @@
  * Checks look only at what the lesson owns (or declares, for images), whatever the pack says.
  */
 import { describeEngineFailure } from "../engine/failure.js";
-import { normalizeImageRef, owns } from "../lessons/ownership.js";
+import { builtInNetworks, normalizeImageRef, owns } from "../lessons/ownership.js";
 import type { CheckContext } from "./context.js";
 import { fail, negate } from "./diagnosis.js";
 import { NoHelperImage } from "./helper.js";
@@ -50,7 +50,7 @@ function foreignReference(check: Check, ctx: CheckContext): string | undefined {
   const declared = new Set(ctx.images.map(normalizeImageRef));
   for (const ref of checkReferences(check)) {
     if (ref.textOnly) continue;
-    if (ref.kind === "networks" && ["bridge", "host", "none", "default"].includes(ref.name)) continue;
+    if (ref.kind === "networks" && builtInNetworks.has(ref.name)) continue;
     if (ref.kind === "images" && declared.has(normalizeImageRef(ref.name))) continue;
     if (!owns(ctx.resources, ref.kind, ref.name)) return `${ref.kind.replace(/s$/, "")} ${ref.name}`;
   }

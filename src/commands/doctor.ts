@@ -52,20 +52,16 @@ export async function runDoctor(ctx: CommandContext, options: { json?: boolean }
       level: "error",
     });
   }
-  checks.push({
-    name: t("doctor.cli"),
-    ok: Boolean(docker),
-    detail: docker ?? t("doctor.notOnPath"),
-    fix: docker ? undefined : t("doctor.installCli"),
+  // A command-line tool: where it was found, or how to install it.
+  const tool = (name: string, found: string | undefined, fix: string): DoctorCheck => ({
+    name,
+    ok: Boolean(found),
+    detail: found ?? t("doctor.notOnPath"),
+    fix: found ? undefined : fix,
     level: "warning",
   });
-  checks.push({
-    name: t("doctor.compose"),
-    ok: Boolean(compose),
-    detail: compose ?? t("doctor.notOnPath"),
-    fix: compose ? undefined : t("doctor.installCompose"),
-    level: "warning",
-  });
+  checks.push(tool(t("doctor.cli"), docker, t("doctor.installCli")));
+  checks.push(tool(t("doctor.compose"), compose, t("doctor.installCompose")));
 
   const needed = [
     ...new Set(packs.packs.flatMap((p) => p.lessons.flatMap((l) => l.meta.images)).map(normalizeImageRef)),

@@ -4,14 +4,15 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { requireEngine, testLabel } from "../support/engine.js";
+import { requireEngine } from "../support/engine.js";
 import { EngineProxy } from "../support/engine-proxy.js";
+import { removeFirstContainer, runFirstContainer } from "../support/first-container.js";
 import { fixturePacks } from "../support/paths.js";
 import { resumeAt as resumeLearnerAt } from "../support/progress.js";
 import { keys, TerminalSession } from "../support/pty.js";
 
-const run = promisify(execFile);
-const removeHello = () => run("docker", ["rm", "-f", "tutor-hello"]).catch(() => undefined);
+const _run = promisify(execFile);
+const removeHello = removeFirstContainer;
 const helloCommand = 'docker run --name tutor-hello busybox echo "Hello from my first container"';
 
 let home: string;
@@ -85,16 +86,7 @@ describe("docker-tutor start, in a terminal", () => {
     await resumeAt("first-container");
     const t = start(["what-is-docker"]);
     await t.waitFor("docker-tutor ›");
-    await run("docker", [
-      "run",
-      "--name",
-      "tutor-hello",
-      "--label",
-      `${testLabel}=pty`,
-      "busybox",
-      "echo",
-      "Hello from my first container",
-    ]);
+    await runFirstContainer("pty");
     await t.waitFor("✔ Done: Your first container");
     await t.waitFor("step 7/7");
     t.write(keys.ctrlC);
@@ -147,16 +139,7 @@ describe("docker-tutor start, in a terminal", () => {
       await t.waitFor("The Docker engine is not answering: checks resume as soon as it is back.");
       await proxy.up();
       await t.waitFor("The Docker engine is back.", 20_000);
-      await run("docker", [
-        "run",
-        "--name",
-        "tutor-hello",
-        "--label",
-        `${testLabel}=pty`,
-        "busybox",
-        "echo",
-        "Hello from my first container",
-      ]);
+      await runFirstContainer("pty");
       await t.waitFor("✔ Done: Your first container");
       t.line("quit");
       expect(await t.exit()).toBe(0);
@@ -176,16 +159,7 @@ describe("docker-tutor start before the engine is up", () => {
       await t.waitFor("No Docker engine answers");
       await t.waitFor("docker-tutor ›");
       await proxy.up();
-      await run("docker", [
-        "run",
-        "--name",
-        "tutor-hello",
-        "--label",
-        `${testLabel}=pty`,
-        "busybox",
-        "echo",
-        "Hello from my first container",
-      ]);
+      await runFirstContainer("pty");
       t.line("check");
       await t.waitFor("✔ Done: Your first container");
       t.line("quit");

@@ -5,19 +5,20 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, stackTrace } from "../support/cli.js";
-import { requireEngine, testLabel } from "../support/engine.js";
+import { requireEngine } from "../support/engine.js";
+import { removeFirstContainer, runFirstContainer } from "../support/first-container.js";
 import { resumeAt } from "../support/progress.js";
 
-const run = promisify(execFile);
+const _run = promisify(execFile);
 let home: string;
 
 beforeAll(async () => {
   await requireEngine();
   home = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-check-"));
-  await run("docker", ["rm", "-f", "tutor-hello"]).catch(() => undefined);
+  await removeFirstContainer();
 });
 afterAll(async () => {
-  await run("docker", ["rm", "-f", "tutor-hello"]).catch(() => undefined);
+  await removeFirstContainer();
   await rm(home, { recursive: true, force: true });
 });
 
@@ -34,16 +35,7 @@ describe("docker-tutor check", () => {
       results: [{ check: "container tutor-hello", passed: false, message: "no container named tutor-hello" }],
     });
 
-    await run("docker", [
-      "run",
-      "--name",
-      "tutor-hello",
-      "--label",
-      `${testLabel}=check`,
-      "busybox:latest",
-      "echo",
-      "Hello from my first container",
-    ]);
+    await runFirstContainer("check");
     const after = await runCli(["check", "what-is-docker/first-container"], { env: env() });
     expect(after.stdout).toBe(
       '✔ container tutor-hello is exited, exit code 0, image busybox, logs contain "Hello from my first container"\n',

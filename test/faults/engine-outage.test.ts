@@ -5,14 +5,15 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, stackTrace } from "../support/cli.js";
-import { requireEngine, testLabel } from "../support/engine.js";
+import { requireEngine } from "../support/engine.js";
 import { EngineProxy } from "../support/engine-proxy.js";
 import { recordFigure } from "../support/figures.js";
+import { removeFirstContainer, runFirstContainer } from "../support/first-container.js";
 import { cliPath } from "../support/paths.js";
 import { resumeAt } from "../support/progress.js";
 import { TerminalSession } from "../support/pty.js";
 
-const run = promisify(execFile);
+const _run = promisify(execFile);
 
 let dir: string;
 beforeAll(async () => {
@@ -88,7 +89,7 @@ describe("the engine goes away during an interactive step", () => {
     for (let outage = 0; outage < outages; outage++) {
       const home = await mkdtemp(path.join(dir, "home-"));
       await resumeAt(home, "what-is-docker", "first-container");
-      await run("docker", ["rm", "-f", "tutor-hello"]).catch(() => undefined);
+      await removeFirstContainer();
       const proxy = new EngineProxy(path.join(dir, `tutor-engine-${outage}.sock`));
       await proxy.up();
       const t = new TerminalSession(["start", "what-is-docker"], {
@@ -105,16 +106,7 @@ describe("the engine goes away during an interactive step", () => {
         await new Promise((resolve) => setTimeout(resolve, 1000 + outage * 1000));
         await proxy.up();
         await t.waitFor("The Docker engine is back.", 20_000);
-        await run("docker", [
-          "run",
-          "--name",
-          "tutor-hello",
-          "--label",
-          `${testLabel}=outage`,
-          "busybox",
-          "echo",
-          "Hello from my first container",
-        ]);
+        await runFirstContainer("outage");
         await t.waitFor("✔ Done: Your first container");
         t.line("quit");
         expect(await t.exit()).toBe(0);
@@ -123,7 +115,7 @@ describe("the engine goes away during an interactive step", () => {
       } finally {
         t.kill();
         await proxy.down();
-        await run("docker", ["rm", "-f", "tutor-hello"]).catch(() => undefined);
+        await removeFirstContainer();
       }
     }
     recordFigure(
