@@ -8,10 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import Dockerode from "dockerode";
 import { parse } from "yaml";
-import { createCheckContext } from "../src/checks/context.js";
+import { createCheckContext } from "../src/checks/check-context.js";
 import { evaluateChecks } from "../src/checks/evaluate.js";
 import { parseCheckList } from "../src/checks/parse.js";
-import { loadPack } from "../src/lessons/load-pack.js";
+import { loadPack } from "../src/pack/load-pack.js";
 
 const pid = process.pid;
 const names = {

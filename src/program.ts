@@ -3,10 +3,11 @@
  * Commands are imported lazily so that `list` never loads the engine client, marked or prompts.
  */
 import { Command, CommanderError, Option } from "commander";
-import { type CommandContext, processOutput } from "./context.js";
+import type { CommandContext } from "./command-context.js";
 import { ExitCode, TutorError } from "./errors.js";
 import { detectLanguage, translator, uiLanguages } from "./i18n/index.js";
 import { colorWanted } from "./render/style.js";
+import { processOutput, processTerminal } from "./render/terminal.js";
 
 interface GlobalOptions {
   lang?: string;
@@ -27,6 +28,7 @@ function context(program: Command): CommandContext {
     color: colorWanted(options.color, process.env, process.stdout),
     env: process.env,
     output: processOutput,
+    terminal: processTerminal,
   };
 }
 

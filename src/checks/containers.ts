@@ -1,15 +1,13 @@
 /** Finding the container(s) a check names: by name, or every container of a compose service. */
 import type Docker from "dockerode";
 import { closest } from "../text/similar.js";
-import type { CheckContext } from "./context.js";
+import { composeProjectLabel, composeServiceLabel } from "../world/labels.js";
+import type { CheckContext } from "./check-context.js";
 import { fail, typoHint } from "./diagnosis.js";
 import type { Outcome } from "./result.js";
-import type { ContainerRef } from "./vocabulary.js";
+import type { ContainerRef } from "./schema-parts.js";
 
 export type ContainerInfo = Docker.ContainerInspectInfo;
-
-export const composeProjectLabel = "com.docker.compose.project";
-export const composeServiceLabel = "com.docker.compose.service";
 
 export function containerName(info: { Name: string }): string {
   return info.Name.replace(/^\//, "");

@@ -43,3 +43,26 @@ export function negate(inner: Outcome): Outcome {
     ? fail(`${inner.message}, but it should not`)
     : pass(inner.message.replace(/; expected .*$/, ""));
 }
+
+/** A count against `n` or `{min, max}`. */
+export function inRange(
+  subject: string,
+  actual: string,
+  value: number,
+  range: number | { min?: number; max?: number },
+  noun: string,
+): Outcome {
+  const counted = (n: number) => `${n} ${plural(noun, n)}`;
+  if (typeof range === "number")
+    return value === range ? pass("") : mismatch(subject, actual, counted(range));
+  if (range.min !== undefined && value < range.min)
+    return mismatch(subject, actual, `at least ${counted(range.min)}`);
+  if (range.max !== undefined && value > range.max)
+    return mismatch(subject, actual, `at most ${counted(range.max)}`);
+  return pass("");
+}
+
+/** `layers` → `layer` when there is one. */
+export function plural(noun: string, n: number): string {
+  return n === 1 ? noun.replace(/s$/, "") : noun;
+}

@@ -3,46 +3,19 @@
  * Checks look only at what the lesson owns (or declares, for images), whatever the pack says.
  */
 import { describeEngineFailure } from "../engine/failure.js";
-import { builtInNetworks, normalizeImageRef, owns } from "../lessons/ownership.js";
-import type { CheckContext } from "./context.js";
+import { normalizeImageRef } from "../world/image-refs.js";
+import { builtInNetworks, owns } from "../world/ownership.js";
+import type { CheckContext } from "./check-context.js";
 import { fail, negate } from "./diagnosis.js";
 import { NoHelperImage } from "./helper.js";
-import { evaluateCompose } from "./kinds/compose.js";
-import { evaluateContainer } from "./kinds/container.js";
-import { evaluateDockerfile } from "./kinds/dockerfile.js";
-import { evaluateExec } from "./kinds/exec.js";
-import { evaluateFile } from "./kinds/file.js";
-import { evaluateHttp } from "./kinds/http.js";
-import { evaluateImage } from "./kinds/image.js";
-import { evaluateNetwork } from "./kinds/network.js";
-import { evaluateVolume } from "./kinds/volume.js";
+import { kindOf } from "./kinds/index.js";
 import { checkReferences } from "./references.js";
 import { type CheckResult, describeCheck, type Outcome } from "./result.js";
 import type { Check } from "./vocabulary.js";
 
-async function evaluateKind(check: Check, ctx: CheckContext): Promise<Outcome> {
-  switch (check.kind) {
-    case "not":
-      return negate(await evaluateKind(check.not, ctx));
-    case "container":
-      return evaluateContainer(check, ctx);
-    case "image":
-      return evaluateImage(check, ctx);
-    case "volume":
-      return evaluateVolume(check, ctx);
-    case "network":
-      return evaluateNetwork(check, ctx);
-    case "compose":
-      return evaluateCompose(check, ctx);
-    case "http":
-      return evaluateHttp(check, ctx);
-    case "exec":
-      return evaluateExec(check, ctx);
-    case "file":
-      return evaluateFile(check, ctx);
-    case "dockerfile":
-      return evaluateDockerfile(check, ctx);
-  }
+function evaluateKind(check: Check, ctx: CheckContext): Promise<Outcome> {
+  if (check.kind === "not") return evaluateKind(check.not, ctx).then(negate);
+  return kindOf(check).evaluate(check, ctx);
 }
 
 /** The first name the check would look at without the lesson owning (or, for images, declaring) it. */

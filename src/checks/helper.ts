@@ -4,7 +4,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { collect, demultiplex } from "../engine/streams.js";
-import { type CheckContext, helperLabel } from "./context.js";
+import { helperLabel } from "../world/labels.js";
+import type { CheckContext } from "./check-context.js";
 
 export interface HelperRun {
   exitCode: number;

@@ -1,7 +1,8 @@
 /** Turns the YAML value of a ```check block into typed checks, or into issues that name the field at fault. */
 import { closest } from "../text/similar.js";
 import { describeZodError, isPlainObject, type ValueIssue, type YamlPath } from "../validation/issues.js";
-import { type Check, type CheckKind, checkKinds, kindSchemas } from "./vocabulary.js";
+import { kindByKey } from "./kinds/index.js";
+import { type Check, type CheckKindName, checkKinds } from "./vocabulary.js";
 
 export interface ParsedChecks {
   checks: Check[];
@@ -9,16 +10,6 @@ export interface ParsedChecks {
 }
 
 const kindList = checkKinds.join(", ");
-
-const unionHints: Record<string, string> = {
-  container: "a container name, or {project, service}",
-  exec: "a container name, or {project, service}",
-  layers: "a number, or {min, max}",
-  stages: "a number, or {min, max}",
-  maxSize: 'bytes, or a size like "10MB"',
-  command: "a shell command string, or a list of arguments",
-  exposedPorts: 'ports like 80 or "80/tcp"',
-};
 
 export function parseCheckList(value: unknown): ParsedChecks {
   const checks: Check[] = [];
@@ -41,7 +32,7 @@ export function parseCheck(value: unknown, path: YamlPath, issues: ValueIssue[])
     return undefined;
   }
   const keys = Object.keys(value);
-  const kinds = keys.filter((key): key is CheckKind => (checkKinds as readonly string[]).includes(key));
+  const kinds = keys.filter((key): key is CheckKindName => (checkKinds as readonly string[]).includes(key));
   if (kinds.length === 0) {
     const first = keys[0] ?? "";
     const guess = closest(first, checkKinds);
@@ -56,7 +47,8 @@ export function parseCheck(value: unknown, path: YamlPath, issues: ValueIssue[])
   // the one whose fields take in all the other kind keys.
   const kind = kinds.find((candidate) =>
     kinds.every(
-      (other) => other === candidate || (candidate !== "not" && other in kindSchemas[candidate].shape),
+      (other) =>
+        other === candidate || (candidate !== "not" && other in (kindByKey(candidate)?.schema.shape ?? {})),
     ),
   );
   if (kind === undefined) {
@@ -80,14 +72,16 @@ export function parseCheck(value: unknown, path: YamlPath, issues: ValueIssue[])
     const inner = parseCheck(value.not, [...path, "not"], issues);
     return inner ? { kind: "not", not: inner } : undefined;
   }
-  const schema = kindSchemas[kind];
+  const checkKind = kindByKey(kind);
+  if (!checkKind) return undefined;
+  const schema = checkKind.schema;
   const result = schema.safeParse(value);
   if (!result.success) {
     issues.push(
       ...describeZodError(result.error, value, path, {
         what: `a ${kind} check`,
         fields: Object.keys(schema.shape),
-        unionHints,
+        unionHints: checkKind.unionHints ?? {},
       }),
     );
     return undefined;

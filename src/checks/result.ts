@@ -1,4 +1,5 @@
 /** What evaluating a check gives: passed or not, and one line that says why. */
+import { kindOf } from "./kinds/index.js";
 import type { Check } from "./vocabulary.js";
 
 export interface Outcome {
@@ -15,30 +16,5 @@ export interface CheckResult extends Outcome {
 }
 
 export function describeCheck(check: Check): string {
-  switch (check.kind) {
-    case "not":
-      return `not ${describeCheck(check.not)}`;
-    case "container":
-      return `container ${refText(check.container)}`;
-    case "exec":
-      return `exec in ${refText(check.exec)}`;
-    case "image":
-      return `image ${check.image}`;
-    case "volume":
-      return `volume ${check.volume}`;
-    case "network":
-      return `network ${check.network}`;
-    case "compose":
-      return `compose project ${check.compose}`;
-    case "http":
-      return `http ${check.http}${check.path ?? ""}`;
-    case "file":
-      return `file ${check.file}`;
-    case "dockerfile":
-      return `dockerfile ${check.dockerfile}`;
-  }
-}
-
-export function refText(ref: string | { project: string; service: string }): string {
-  return typeof ref === "string" ? ref : `${ref.project}/${ref.service}`;
+  return check.kind === "not" ? `not ${describeCheck(check.not)}` : kindOf(check).label(check);
 }

@@ -1,17 +1,18 @@
-/** `docker-tutor start [LESSON]`: the interactive tutor (see tutor/). */
-import type { CommandContext } from "../context.js";
+/** `docker-tutor start [LESSON]`: the interactive tutor (see run/tutor/). */
+import type { CommandContext } from "../command-context.js";
 import { TutorError } from "../errors.js";
-import { tutorHome } from "../progress/store.js";
-import { Tutor } from "../tutor/session.js";
-import { workdirBase } from "../workspace/workdir.js";
-import { loadAllPacks } from "./select.js";
+import { terminalTutorContext } from "../render/tutor-terminal.js";
+import { loadAllPacks } from "../run/select.js";
+import { runTutor } from "../run/tutor/flow.js";
+import { tutorHome, workdirBase } from "../world/paths.js";
+import { reportPackWarnings } from "./shared.js";
 
 export async function runStart(
   ctx: CommandContext,
   lesson: string | undefined,
   options: { workdir?: string },
 ): Promise<void> {
-  if (!process.stdin.isTTY && !ctx.env.DOCKER_TUTOR_ALLOW_NO_TTY) {
+  if (!ctx.terminal.interactive && !ctx.env.DOCKER_TUTOR_ALLOW_NO_TTY) {
     throw new TutorError(
       "start is interactive and needs a terminal",
       "run it in a terminal (with docker run, add -it)",
@@ -20,14 +21,16 @@ export async function runStart(
   }
   // The menu's prompt module loads while the packs do: it is the larger part of the start-up.
   void import("@inquirer/select").catch(() => undefined);
-  const packs = await loadAllPacks(ctx);
-  const tutor = new Tutor({
-    ctx,
-    packs,
+  const { packs, warnings } = await loadAllPacks(ctx.packs, ctx.env, ctx.version);
+  reportPackWarnings(ctx, warnings);
+  const tutor = terminalTutorContext({
+    command: ctx,
     home: tutorHome(ctx.env),
     workdirBase: workdirBase(options.workdir, ctx.env),
-    input: process.stdin,
-    output: process.stdout,
   });
-  await tutor.run(lesson);
+  try {
+    await runTutor(tutor, packs, lesson);
+  } finally {
+    tutor.close();
+  }
 }

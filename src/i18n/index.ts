@@ -19,12 +19,24 @@ export function detectLanguage(flag: string | undefined, env: NodeJS.ProcessEnv)
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/** Whether a count takes the singular: 1 in English; 0 and 1 in French. */
+const singular: Record<UiLanguage, (n: number) => boolean> = {
+  en: (n) => n === 1,
+  fr: (n) => n === 0 || n === 1,
+};
+
+/**
+ * `{name}` is replaced by the parameter; `{name:one|other}` picks the word that agrees with the number
+ * `name`, by the language's rule (`{tasks} {tasks:task|tasks}`).
+ */
 export function translator(language: UiLanguage): Translate {
   const catalog = catalogs[language];
   return (key, params = {}) =>
-    catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+    catalog[key]
+      .replace(/\{(\w+):([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+        name in params ? (singular[language](Number(params[name])) ? one : other) : whole,
+      )
+      .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export type { MessageKey };

@@ -3,13 +3,18 @@
  * Writes are atomic (temp file, fsync, rename, fsync of the folder) and serialized by a lock file,
  * so a crash never leaves half a file and two tutors never lose each other's updates.
  */
-import { closeSync, constants, fsyncSync, openSync, renameSync, writeSync } from "node:fs";
-import { mkdir, readFile, rename, stat, unlink } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, readFile, rename } from "node:fs/promises";
 import path from "node:path";
-import type { Lesson } from "../lessons/model.js";
+import { writeAtomically } from "./atomic-file.js";
+import { lock } from "./lock.js";
 
 export const progressVersion = 1;
+
+/** A lesson as progress knows it: by pack and id. */
+export interface LessonKey {
+  packId: string;
+  id: string;
+}
 
 /** One step's record: when it was done or skipped, and how many hints it took. */
 export interface StepProgress {
@@ -61,13 +66,6 @@ export function parseProgress(json: unknown): Progress | undefined {
 
 export function emptyProgress(): Progress {
   return { version: progressVersion, packs: {} };
-}
-
-/** DOCKER_TUTOR_HOME, else the XDG config folder. */
-export function tutorHome(env: NodeJS.ProcessEnv): string {
-  if (env.DOCKER_TUTOR_HOME) return path.resolve(env.DOCKER_TUTOR_HOME);
-  const config = env.XDG_CONFIG_HOME || path.join(os.homedir(), ".config");
-  return path.join(config, "docker-tutor");
 }
 
 export interface ProgressRead {
@@ -135,103 +133,10 @@ export async function updateProgress(home: string, change: (progress: Progress) 
   }
 }
 
-function writeAtomically(file: string, content: string): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temp, "w", 0o600);
-  try {
-    writeSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  // rename is atomic on POSIX; the folder's fsync makes the new name itself survive a power cut.
-  renameSync(temp, file);
-  try {
-    const dir = openSync(path.dirname(file), constants.O_RDONLY);
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
-    }
-  } catch {
-    // Some platforms (Windows) cannot open a folder; the rename is still atomic there.
-  }
-}
-
-const lockStaleMs = 10_000;
-
-/** An exclusive lock file holding the owner's pid; a lock left by a dead process is taken over. */
-async function lock(file: string): Promise<() => Promise<void>> {
-  const deadline = Date.now() + 15_000;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = openSync(file, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => unlink(file).catch(() => undefined);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const stale = await staleContent(file);
-      if (stale !== undefined && (await takeOver(file, stale))) continue;
-      if (Date.now() > deadline) throw new Error(`progress is locked by another docker-tutor (${file})`);
-      await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 + attempt * 2)));
-    }
-  }
-}
-
-/**
- * Removes a stale lock, one process at a time: without the takeover file, two processes that both saw
- * the same stale lock could each remove it, the second removing the fresh lock the first had just taken.
- */
-async function takeOver(file: string, stale: string): Promise<boolean> {
-  const guard = `${file}.takeover`;
-  try {
-    closeSync(openSync(guard, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600));
-  } catch {
-    // Another process is taking over; a guard left by a crash expires.
-    const age = await stat(guard).then(
-      (info) => Date.now() - info.mtimeMs,
-      () => 0,
-    );
-    if (age > lockStaleMs) await unlink(guard).catch(() => undefined);
-    return false;
-  }
-  try {
-    const now = await readFile(file, "utf8").catch(() => undefined);
-    if (now === stale) await unlink(file).catch(() => undefined);
-    return true;
-  } finally {
-    await unlink(guard).catch(() => undefined);
-  }
-}
-
-/** The lock's content when its owner is gone (dead pid, or an unreadable lock older than lockStaleMs). */
-async function staleContent(file: string): Promise<string | undefined> {
-  try {
-    const [text, info] = await Promise.all([readFile(file, "utf8"), stat(file)]);
-    const pid = Number.parseInt(text, 10);
-    const known = Number.isInteger(pid) && pid > 0;
-    if (known && !isAlive(pid)) return text;
-    if (!known && Date.now() - info.mtimeMs > lockStaleMs) return text;
-    return undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Changes one lesson's entry (created on first use), stamping it as updated now. */
 export function updateLessonProgress(
   home: string,
-  lesson: Pick<Lesson, "packId" | "id">,
+  lesson: LessonKey,
   change: (entry: LessonProgress) => void,
 ): Promise<Progress> {
   return updateProgress(home, (progress) => {
@@ -245,16 +150,40 @@ export function updateLessonProgress(
   });
 }
 
-export type LessonStatus = "new" | "in-progress" | "done";
-
-/** Where the learner stands in a lesson: status, and the index of the step to resume at. */
-export function lessonStatus(
-  progress: Progress,
-  lesson: { packId: string; id: string; steps: { id: string }[] },
-): { status: LessonStatus; stepIndex: number } {
-  const entry = progress.packs[lesson.packId]?.lessons[lesson.id];
-  if (!entry) return { status: "new", stepIndex: 0 };
-  if (entry.completed) return { status: "done", stepIndex: lesson.steps.length - 1 };
-  const index = lesson.steps.findIndex((s) => s.id === entry.current);
-  return { status: "in-progress", stepIndex: Math.max(0, index) };
-}
+/**
+ * The verbs the rest of the tutor uses: each says what happened, the store decides how it is kept.
+ * Only this folder changes progress.
+ */
+export const recordProgress = {
+  /** The learner is at `stepId` (opening a lesson, moving on or back). */
+  setStep: (home: string, lesson: LessonKey, stepId: string) =>
+    updateLessonProgress(home, lesson, (entry) => {
+      entry.current = stepId;
+    }),
+  /** The learner has seen `shown` hints of the step; the count never goes down. */
+  recordHint: (home: string, lesson: LessonKey, stepId: string, shown: number) =>
+    updateLessonProgress(home, lesson, (entry) => {
+      const record = entry.steps[stepId] ?? {};
+      record.hints = Math.max(record.hints ?? 0, shown);
+      entry.steps[stepId] = record;
+    }),
+  skip: (home: string, lesson: LessonKey, stepId: string) =>
+    updateLessonProgress(home, lesson, (entry) => {
+      entry.steps[stepId] = { ...entry.steps[stepId], skipped: true };
+    }),
+  /** The step's checks passed. */
+  stepDone: (home: string, lesson: LessonKey, stepId: string) =>
+    updateLessonProgress(home, lesson, (entry) => {
+      entry.steps[stepId] = { ...entry.steps[stepId], done: new Date().toISOString() };
+    }),
+  /** The learner went past the last step. */
+  complete: (home: string, lesson: LessonKey) =>
+    updateLessonProgress(home, lesson, (entry) => {
+      entry.completed = new Date().toISOString();
+    }),
+  /** Forgets the lessons entirely (reset). */
+  clear: (home: string, lessons: LessonKey[]) =>
+    updateProgress(home, (progress) => {
+      for (const lesson of lessons) delete progress.packs[lesson.packId]?.lessons[lesson.id];
+    }),
+};

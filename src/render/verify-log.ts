@@ -4,7 +4,9 @@
  * the tail of its solution's output.
  */
 import type { ChalkInstance } from "chalk";
-import type { LessonReport, StepReport, VerifyEvent } from "../verify/verify.js";
+import type { Output, Terminal } from "../command-context.js";
+import { stepVerdict, type VerifySummary } from "../run/verify/verdict.js";
+import type { LessonReport, StepReport, VerifyEvent } from "../run/verify/verify.js";
 
 export interface LineWriter {
   line(text: string): void;
@@ -53,7 +55,8 @@ export function verifyLogRenderer(writer: LineWriter, c: ChalkInstance): (event:
 }
 
 export function stepLine(report: StepReport, c: ChalkInstance): string {
-  const mark = report.failure ? c.red("✖") : c.green("✔");
+  const verdict = stepVerdict(report);
+  const mark = verdict === "ok" ? c.green("✔") : verdict === "engine-error" ? c.yellow("!") : c.red("✖");
   const seconds = `${(report.ms / 1000).toFixed(1)}s`;
   if (report.kind === "read") return `  ${mark} ${report.id} ${c.dim("read")}`;
   if (report.kind === "quiz") return `  ${mark} ${report.id} ${c.dim(`quiz ${report.positive}`)}`;
@@ -74,8 +77,26 @@ export function failureDetails(report: StepReport): string[] {
 }
 
 function lessonLine(report: LessonReport, c: ChalkInstance): string {
-  const failed = report.steps.filter((s) => s.failure).length;
+  const failed = report.steps.filter((s) => stepVerdict(s) !== "ok").length;
   const left = report.leftovers.length > 0 ? `; left behind: ${report.leftovers.join(", ")}` : "";
   const summary = `${report.steps.length - failed}/${report.steps.length} steps ok in ${(report.ms / 1000).toFixed(1)}s${left}`;
   return report.ok ? c.green(`  ${summary}`) : c.red(`  ${summary}`);
+}
+
+/** The closing line: `verify: 2 lesson(s), 14 step(s), 0 failure(s)`. */
+export function summaryLine(summary: VerifySummary, c: ChalkInstance): string {
+  const outage = summary.engineErrors > 0 ? `, ${summary.engineErrors} engine error(s)` : "";
+  const line = `verify: ${summary.lessons} lesson(s), ${summary.steps} step(s), ${summary.failures} failure(s)${outage}`;
+  return summary.ok ? c.green(line) : c.red(line);
+}
+
+/** Events drawn on the command's output: a live line on a terminal; nothing in JSON mode. */
+export function verifyEventsRenderer(
+  output: Output,
+  terminal: Terminal,
+  json: boolean,
+  c: ChalkInstance,
+): (event: VerifyEvent) => void {
+  if (json) return () => undefined;
+  return verifyLogRenderer({ line: output.out, live: terminal.tty ? terminal.live : undefined }, c);
 }

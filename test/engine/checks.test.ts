@@ -12,11 +12,11 @@ import { promisify } from "node:util";
 import Dockerode from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { type CheckContext, createCheckContext } from "../../src/checks/context.js";
+import { type CheckContext, createCheckContext } from "../../src/checks/check-context.js";
 import { evaluateCheck } from "../../src/checks/evaluate.js";
 import { parseCheckList } from "../../src/checks/parse.js";
 import type { CheckResult } from "../../src/checks/result.js";
-import type { Resources } from "../../src/lessons/schema.js";
+import type { Resources } from "../../src/world/resources.js";
 import { requireEngine, testLabel } from "../support/engine.js";
 import { TestResources } from "../support/resources.js";
 

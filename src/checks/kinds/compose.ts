@@ -1,11 +1,22 @@
 /** `compose:` checks, by project label, so `docker compose` and `docker-compose` both pass. */
-import { composeProjectLabel, composeServiceLabel } from "../containers.js";
-import type { CheckContext } from "../context.js";
+
+import { z } from "zod";
+import { composeProjectLabel, composeServiceLabel } from "../../world/labels.js";
+import type { CheckContext } from "../check-context.js";
+import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { fail, mismatch, pass } from "../diagnosis.js";
 import type { Outcome } from "../result.js";
-import type { ComposeCheck } from "../vocabulary.js";
+import { name } from "../schema-parts.js";
 
-export async function evaluateCompose(check: ComposeCheck, ctx: CheckContext): Promise<Outcome> {
+export const composeCheck = z.strictObject({
+  compose: name,
+  services: z.array(name).optional(),
+  count: z.record(z.string(), z.number().int().min(0)).optional(),
+});
+
+export type ComposeCheck = CheckOf<"compose", typeof composeCheck>;
+
+async function evaluateCompose(check: ComposeCheck, ctx: CheckContext): Promise<Outcome> {
   const containers = await ctx.docker.listContainers({
     all: true,
     filters: { label: [`${composeProjectLabel}=${check.compose}`] },
@@ -32,3 +43,11 @@ export async function evaluateCompose(check: ComposeCheck, ctx: CheckContext): P
   }
   return pass(`${subject} runs ${summary}`);
 }
+
+export const composeKind = defineCheckKind<"compose", ComposeCheck>({
+  key: "compose",
+  schema: composeCheck,
+  label: (check) => `compose project ${check.compose}`,
+  references: (check) => [{ kind: "projects", name: check.compose }],
+  evaluate: evaluateCompose,
+});

@@ -1,16 +1,62 @@
 /** `container:` checks: state, exit code, image, ports, mounts, networks, env, labels, restart policy, logs. */
 import path from "node:path";
+import { z } from "zod";
 import { collect, demultiplex } from "../../engine/streams.js";
-import { normalizeImageRef } from "../../lessons/ownership.js";
+import { normalizeImageRef } from "../../world/image-refs.js";
+import type { CheckContext } from "../check-context.js";
+import { type CheckOf, type CheckReference, defineCheckKind } from "../check-kind.js";
 import { type ContainerInfo, containerName, findContainers } from "../containers.js";
-import type { CheckContext } from "../context.js";
 import { list, mismatch, pass } from "../diagnosis.js";
 import { envMap, matchPairs } from "../pairs.js";
 import type { Outcome } from "../result.js";
+import {
+  containerRef,
+  containerRefHint,
+  containerRefReference,
+  name,
+  refText,
+  stringMap,
+  textMatch,
+} from "../schema-parts.js";
 import { matchText } from "../text-match.js";
-import type { ContainerCheck } from "../vocabulary.js";
 
-export async function evaluateContainer(check: ContainerCheck, ctx: CheckContext): Promise<Outcome> {
+/** `8080:80`, `8080:80/tcp`, `127.0.0.1:8080:80/udp`: a port published on the host. */
+const publishedPort = z
+  .string()
+  .regex(
+    /^(?:(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):)?\d{1,5}:\d{1,5}(?:\/(?:tcp|udp|sctp))?$/,
+    'expected a published port like "8080:80" or "8080:80/tcp"',
+  );
+
+export const containerStates = ["created", "running", "paused", "restarting", "exited", "dead"] as const;
+export const restartPolicies = ["no", "always", "unless-stopped", "on-failure"] as const;
+
+export const containerCheck = z.strictObject({
+  container: containerRef,
+  state: z.enum(containerStates).optional(),
+  exitCode: z.number().int().optional(),
+  image: name.optional(),
+  ports: z.array(publishedPort).optional(),
+  mounts: z
+    .array(
+      z.strictObject({
+        target: z.string().min(1),
+        source: z.string().min(1).optional(),
+        type: z.enum(["volume", "bind", "tmpfs"]).optional(),
+        readOnly: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  networks: z.array(name).optional(),
+  env: stringMap.optional(),
+  labels: stringMap.optional(),
+  restart: z.enum(restartPolicies).optional(),
+  logs: textMatch.optional(),
+});
+
+export type ContainerCheck = CheckOf<"container", typeof containerCheck>;
+
+async function evaluateContainer(check: ContainerCheck, ctx: CheckContext): Promise<Outcome> {
   const found = await findContainers(check.container, ctx);
   if ("missing" in found) return found.missing;
   const facts: string[] = [];
@@ -214,3 +260,21 @@ async function readLogs(info: ContainerInfo, ctx: CheckContext): Promise<string>
   const { stdout, stderr } = demultiplex(buffer);
   return stdout + stderr;
 }
+
+export const containerKind = defineCheckKind<"container", ContainerCheck>({
+  key: "container",
+  schema: containerCheck,
+  unionHints: { container: containerRefHint },
+  label: (check) => `container ${refText(check.container)}`,
+  references: (check) => {
+    const refs: CheckReference[] = [containerRefReference(check.container)];
+    if (check.image) refs.push({ kind: "images", name: check.image });
+    for (const network of check.networks ?? []) refs.push({ kind: "networks", name: network });
+    for (const mount of check.mounts ?? []) {
+      const named = mount.source && (mount.type === "volume" || (!mount.type && !/^[./]/.test(mount.source)));
+      if (named && mount.source) refs.push({ kind: "volumes", name: mount.source });
+    }
+    return refs;
+  },
+  evaluate: evaluateContainer,
+});

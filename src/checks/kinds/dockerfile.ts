@@ -1,11 +1,28 @@
 /** `dockerfile:` checks: the file parsed (dockerfile-ast), its stages, base image and instruction order. */
 import { readFile } from "node:fs/promises";
-import type { CheckContext } from "../context.js";
-import { fail, mismatch, pass } from "../diagnosis.js";
+import { z } from "zod";
+import { resolveInWorkdir } from "../../world/workdir.js";
+import type { CheckContext } from "../check-context.js";
+import { type CheckOf, defineCheckKind } from "../check-kind.js";
+import { fail, inRange, mismatch, pass, plural } from "../diagnosis.js";
 import type { Outcome } from "../result.js";
-import type { DockerfileCheck } from "../vocabulary.js";
-import { resolveInWorkdir } from "../workdir-path.js";
-import { inRange, plural } from "./image.js";
+import { countRange, name } from "../schema-parts.js";
+
+/** An instruction pattern: a keyword, optionally followed by text its arguments contain: `COPY requirements.txt`. */
+const instructionPattern = z
+  .string()
+  .regex(/^[A-Za-z]+(?:\s.*)?$/, 'expected an instruction like "RUN" or "COPY requirements.txt"');
+
+export const dockerfileCheck = z.strictObject({
+  dockerfile: z.string().min(1),
+  from: name.optional(),
+  stages: countRange.optional(),
+  has: z.array(instructionPattern).optional(),
+  lacks: z.array(instructionPattern).optional(),
+  order: z.array(instructionPattern).min(2).optional(),
+});
+
+export type DockerfileCheck = CheckOf<"dockerfile", typeof dockerfileCheck>;
 
 export interface Instruction {
   keyword: string;
@@ -53,7 +70,7 @@ export function matchesPattern(instruction: Instruction, pattern: string): boole
   return text === "" || instruction.args.replace(/\s+/g, " ").includes(text);
 }
 
-export async function evaluateDockerfile(check: DockerfileCheck, ctx: CheckContext): Promise<Outcome> {
+async function evaluateDockerfile(check: DockerfileCheck, ctx: CheckContext): Promise<Outcome> {
   const resolved = await resolveInWorkdir(ctx.workdir, check.dockerfile);
   if (!resolved.ok) return fail(resolved.message);
   const subject = check.dockerfile;
@@ -108,3 +125,12 @@ export async function evaluateDockerfile(check: DockerfileCheck, ctx: CheckConte
   }
   return pass(`${subject} parsed${facts.length > 0 ? ` (${facts.join(", ")})` : ""}`);
 }
+
+export const dockerfileKind = defineCheckKind<"dockerfile", DockerfileCheck>({
+  key: "dockerfile",
+  schema: dockerfileCheck,
+  unionHints: { stages: "a number, or {min, max}" },
+  label: (check) => `dockerfile ${check.dockerfile}`,
+  references: (check) => (check.from ? [{ kind: "images", name: check.from, textOnly: true }] : []),
+  evaluate: evaluateDockerfile,
+});

@@ -1,11 +1,23 @@
 /** `exec:` checks: a command inside a running container, with a timeout; exit code and output. */
+
+import { z } from "zod";
 import { collect, demultiplex } from "../../engine/streams.js";
+import type { CheckContext } from "../check-context.js";
+import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { containerName, findContainers } from "../containers.js";
-import type { CheckContext } from "../context.js";
 import { mismatch, pass } from "../diagnosis.js";
 import type { Outcome } from "../result.js";
+import { containerRef, containerRefHint, containerRefReference, refText, text } from "../schema-parts.js";
 import { matchText } from "../text-match.js";
-import type { ExecCheck } from "../vocabulary.js";
+
+export const execCheck = z.strictObject({
+  exec: containerRef,
+  command: z.union([z.string().min(1), z.array(z.string()).min(1)]),
+  exitCode: z.number().int().optional(),
+  contains: text.optional(),
+});
+
+export type ExecCheck = CheckOf<"exec", typeof execCheck>;
 
 export interface ExecRun {
   exitCode: number;
@@ -13,7 +25,7 @@ export interface ExecRun {
   timedOut: boolean;
 }
 
-export async function evaluateExec(check: ExecCheck, ctx: CheckContext): Promise<Outcome> {
+async function evaluateExec(check: ExecCheck, ctx: CheckContext): Promise<Outcome> {
   const found = await findContainers(check.exec, ctx);
   if ("missing" in found) return found.missing;
   const cmd = typeof check.command === "string" ? ["sh", "-c", check.command] : check.command;
@@ -81,3 +93,12 @@ export async function execIn(ctx: CheckContext, id: string, cmd: string[]): Prom
   }
   return { exitCode: -1, output: stdout + stderr, timedOut: true };
 }
+
+export const execKind = defineCheckKind<"exec", ExecCheck>({
+  key: "exec",
+  schema: execCheck,
+  unionHints: { exec: containerRefHint, command: "a shell command string, or a list of arguments" },
+  label: (check) => `exec in ${refText(check.exec)}`,
+  references: (check) => [containerRefReference(check.exec)],
+  evaluate: evaluateExec,
+});

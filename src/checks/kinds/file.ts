@@ -1,15 +1,26 @@
 /** `file:` checks on the host, inside the lesson's working folder. */
 import { readFile, stat } from "node:fs/promises";
-import type { CheckContext } from "../context.js";
+import { z } from "zod";
+import { resolveInWorkdir } from "../../world/workdir.js";
+import type { CheckContext } from "../check-context.js";
+import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { fail, mismatch, pass } from "../diagnosis.js";
 import type { Outcome } from "../result.js";
+import { text } from "../schema-parts.js";
 import { matchText } from "../text-match.js";
-import type { FileCheck } from "../vocabulary.js";
-import { resolveInWorkdir } from "../workdir-path.js";
+
+export const fileCheck = z.strictObject({
+  file: z.string().min(1),
+  exists: z.boolean().optional(),
+  contains: text.optional(),
+  matches: text.optional(),
+});
+
+export type FileCheck = CheckOf<"file", typeof fileCheck>;
 
 const maxRead = 4 * 1024 * 1024;
 
-export async function evaluateFile(check: FileCheck, ctx: CheckContext): Promise<Outcome> {
+async function evaluateFile(check: FileCheck, ctx: CheckContext): Promise<Outcome> {
   const resolved = await resolveInWorkdir(ctx.workdir, check.file);
   if (!resolved.ok) return fail(resolved.message);
   const subject = `file ${check.file}`;
@@ -26,3 +37,11 @@ export async function evaluateFile(check: FileCheck, ctx: CheckContext): Promise
   const text = await readFile(resolved.path, "utf8");
   return matchText(subject, text, { contains: check.contains, matches: check.matches }, false);
 }
+
+export const fileKind = defineCheckKind<"file", FileCheck>({
+  key: "file",
+  schema: fileCheck,
+  label: (check) => `file ${check.file}`,
+  references: () => [],
+  evaluate: evaluateFile,
+});

@@ -1,9 +1,20 @@
 /** `http:` checks: GET on a published port, retried briefly while a server starts, never longer than the bound. */
 import http from "node:http";
-import type { CheckContext } from "../context.js";
+import { z } from "zod";
+import type { CheckContext } from "../check-context.js";
+import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { mismatch, pass, quote } from "../diagnosis.js";
 import type { Outcome } from "../result.js";
-import type { HttpCheck } from "../vocabulary.js";
+import { text } from "../schema-parts.js";
+
+export const httpCheck = z.strictObject({
+  http: z.number().int().min(1).max(65535),
+  path: z.string().startsWith("/").optional(),
+  status: z.number().int().min(100).max(599).optional(),
+  contains: text.optional(),
+});
+
+export type HttpCheck = CheckOf<"http", typeof httpCheck>;
 
 interface Answer {
   status?: number;
@@ -69,7 +80,7 @@ function judge(check: HttpCheck, url: string, answer: Answer): Outcome {
   );
 }
 
-export async function evaluateHttp(check: HttpCheck, ctx: CheckContext): Promise<Outcome> {
+async function evaluateHttp(check: HttpCheck, ctx: CheckContext): Promise<Outcome> {
   const url = `http://${ctx.portHost.includes(":") ? `[${ctx.portHost}]` : ctx.portHost}:${check.http}${check.path ?? "/"}`;
   const deadline = Date.now() + ctx.timeouts.httpMs;
   let outcome: Outcome;
@@ -80,3 +91,11 @@ export async function evaluateHttp(check: HttpCheck, ctx: CheckContext): Promise
     await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 500)));
   }
 }
+
+export const httpKind = defineCheckKind<"http", HttpCheck>({
+  key: "http",
+  schema: httpCheck,
+  label: (check) => `http ${check.http}${check.path ?? ""}`,
+  references: () => [],
+  evaluate: evaluateHttp,
+});

@@ -1,15 +1,44 @@
 /** `image:` checks: presence, labels, env, cmd, entrypoint, exposed ports, workdir, user, layers, size. */
 
-import { normalizeImageRef } from "../../lessons/ownership.js";
+import { z } from "zod";
+import { formatBytes, parseBytes } from "../../text/bytes.js";
 import { closest } from "../../text/similar.js";
+import { normalizeImageRef } from "../../world/image-refs.js";
+import type { CheckContext } from "../check-context.js";
+import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { isNotFound } from "../containers.js";
-import type { CheckContext } from "../context.js";
-import { fail, jsonList, list, mismatch, pass, typoHint } from "../diagnosis.js";
+import { fail, inRange, jsonList, list, mismatch, pass, plural, typoHint } from "../diagnosis.js";
 import { envMap, matchPairs } from "../pairs.js";
 import type { Outcome } from "../result.js";
-import type { ImageCheck } from "../vocabulary.js";
+import { countRange, name, stringMap } from "../schema-parts.js";
 
-export async function evaluateImage(check: ImageCheck, ctx: CheckContext): Promise<Outcome> {
+/** `80`, `80/tcp`: a port an image exposes. */
+const exposedPort = z
+  .union([z.number().int().min(1).max(65535), z.string().regex(/^\d{1,5}(?:\/(?:tcp|udp|sctp))?$/)])
+  .transform(String);
+
+/** Sizes as bytes or with a unit: 5MB, 1.5 GiB. */
+const byteSize = z.union([
+  z.number().int().min(0),
+  z.string().regex(/^\s*\d+(?:\.\d+)?\s*(?:B|KB|MB|GB|KiB|MiB|GiB|kB)?\s*$/i, 'expected a size like "10MB"'),
+]);
+
+export const imageCheck = z.strictObject({
+  image: name,
+  labels: stringMap.optional(),
+  env: stringMap.optional(),
+  cmd: z.array(z.string()).optional(),
+  entrypoint: z.array(z.string()).optional(),
+  exposedPorts: z.array(exposedPort).optional(),
+  workdir: z.string().optional(),
+  user: z.string().optional(),
+  layers: countRange.optional(),
+  maxSize: byteSize.optional(),
+});
+
+export type ImageCheck = CheckOf<"image", typeof imageCheck>;
+
+async function evaluateImage(check: ImageCheck, ctx: CheckContext): Promise<Outcome> {
   const ref = check.image;
   let info: Awaited<ReturnType<ReturnType<CheckContext["docker"]["getImage"]>["inspect"]>>;
   try {
@@ -73,10 +102,10 @@ export async function evaluateImage(check: ImageCheck, ctx: CheckContext): Promi
     facts.push(`${count} ${plural("layers", count)}`);
   }
   if (check.maxSize !== undefined) {
-    const max = parseSize(check.maxSize);
+    const max = parseBytes(check.maxSize);
     if (info.Size > max)
-      return mismatch(subject, `is ${formatSize(info.Size)}`, `at most ${formatSize(max)}`);
-    facts.push(`${formatSize(info.Size)}`);
+      return mismatch(subject, `is ${formatBytes(info.Size)}`, `at most ${formatBytes(max)}`);
+    facts.push(`${formatBytes(info.Size)}`);
   }
   return pass(`${subject} exists${facts.length > 0 ? ` (${facts.join(", ")})` : ""}`);
 }
@@ -86,48 +115,15 @@ function sameList(actual: string[] | null | undefined, expected: string[]): bool
   return a.length === expected.length && a.every((item, i) => item === expected[i]);
 }
 
-/** A count against `n` or `{min, max}`. */
-export function inRange(
-  subject: string,
-  actual: string,
-  value: number,
-  range: number | { min?: number; max?: number },
-  noun: string,
-): Outcome {
-  const counted = (n: number) => `${n} ${plural(noun, n)}`;
-  if (typeof range === "number")
-    return value === range ? pass("") : mismatch(subject, actual, counted(range));
-  if (range.min !== undefined && value < range.min)
-    return mismatch(subject, actual, `at least ${counted(range.min)}`);
-  if (range.max !== undefined && value > range.max)
-    return mismatch(subject, actual, `at most ${counted(range.max)}`);
-  return pass("");
-}
-
-/** `layers` → `layer` when there is one. */
-export function plural(noun: string, n: number): string {
-  return n === 1 ? noun.replace(/s$/, "") : noun;
-}
-
-const units: Record<string, number> = {
-  b: 1,
-  kb: 1e3,
-  mb: 1e6,
-  gb: 1e9,
-  kib: 1024,
-  mib: 1024 ** 2,
-  gib: 1024 ** 3,
-};
-
-export function parseSize(size: number | string): number {
-  if (typeof size === "number") return size;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(size);
-  return match ? Number(match[1]) * (units[(match[2] || "b").toLowerCase()] ?? 1) : Number.NaN;
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)}GB`;
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)}MB`;
-  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)}kB`;
-  return `${bytes}B`;
-}
+export const imageKind = defineCheckKind<"image", ImageCheck>({
+  key: "image",
+  schema: imageCheck,
+  unionHints: {
+    layers: "a number, or {min, max}",
+    maxSize: 'bytes, or a size like "10MB"',
+    exposedPorts: 'ports like 80 or "80/tcp"',
+  },
+  label: (check) => `image ${check.image}`,
+  references: (check) => [{ kind: "images", name: check.image }],
+  evaluate: evaluateImage,
+});

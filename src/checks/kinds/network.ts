@@ -1,13 +1,26 @@
 /** `network:` checks: presence, driver, internal, attached containers, and name resolution between containers. */
+
+import { z } from "zod";
 import { closest } from "../../text/similar.js";
+import type { CheckContext } from "../check-context.js";
+import { type CheckOf, type CheckReference, defineCheckKind } from "../check-kind.js";
 import { containerName, isNotFound } from "../containers.js";
-import type { CheckContext } from "../context.js";
 import { fail, list, mismatch, pass, typoHint } from "../diagnosis.js";
 import { runHelper } from "../helper.js";
 import type { Outcome } from "../result.js";
-import type { NetworkCheck } from "../vocabulary.js";
+import { name } from "../schema-parts.js";
 
-export async function evaluateNetwork(check: NetworkCheck, ctx: CheckContext): Promise<Outcome> {
+export const networkCheck = z.strictObject({
+  network: name,
+  driver: name.optional(),
+  internal: z.boolean().optional(),
+  containers: z.array(name).optional(),
+  resolves: z.strictObject({ from: name, name: name }).optional(),
+});
+
+export type NetworkCheck = CheckOf<"network", typeof networkCheck>;
+
+async function evaluateNetwork(check: NetworkCheck, ctx: CheckContext): Promise<Outcome> {
   let info: { Driver: string; Internal?: boolean; Containers?: Record<string, { Name: string }> };
   try {
     info = await ctx.docker.getNetwork(check.network).inspect();
@@ -74,3 +87,16 @@ export async function evaluateNetwork(check: NetworkCheck, ctx: CheckContext): P
   }
   return pass(`${subject} exists${facts.length > 0 ? ` (${facts.join(", ")})` : ""}`);
 }
+
+export const networkKind = defineCheckKind<"network", NetworkCheck>({
+  key: "network",
+  schema: networkCheck,
+  label: (check) => `network ${check.network}`,
+  references: (check) => {
+    const refs: CheckReference[] = [{ kind: "networks", name: check.network }];
+    for (const name of check.containers ?? []) refs.push({ kind: "containers", name });
+    if (check.resolves) refs.push({ kind: "containers", name: check.resolves.from });
+    return refs;
+  },
+  evaluate: evaluateNetwork,
+});

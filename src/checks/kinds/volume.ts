@@ -1,14 +1,25 @@
 /** `volume:` checks: presence, driver, and a file's content inside it (read through a helper container). */
+
+import { z } from "zod";
 import { closest } from "../../text/similar.js";
+import type { CheckContext } from "../check-context.js";
+import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { isNotFound } from "../containers.js";
-import type { CheckContext } from "../context.js";
 import { fail, mismatch, pass, typoHint } from "../diagnosis.js";
 import { runHelper } from "../helper.js";
 import type { Outcome } from "../result.js";
+import { name, text } from "../schema-parts.js";
 import { matchText } from "../text-match.js";
-import type { VolumeCheck } from "../vocabulary.js";
 
-export async function evaluateVolume(check: VolumeCheck, ctx: CheckContext): Promise<Outcome> {
+export const volumeCheck = z.strictObject({
+  volume: name,
+  driver: name.optional(),
+  file: z.strictObject({ path: z.string().startsWith("/"), contains: text.optional() }).optional(),
+});
+
+export type VolumeCheck = CheckOf<"volume", typeof volumeCheck>;
+
+async function evaluateVolume(check: VolumeCheck, ctx: CheckContext): Promise<Outcome> {
   let info: { Driver: string };
   try {
     info = await ctx.docker.getVolume(check.volume).inspect();
@@ -33,3 +44,11 @@ export async function evaluateVolume(check: VolumeCheck, ctx: CheckContext): Pro
   if (check.file.contains === undefined) return pass(`${fileSubject} exists`);
   return matchText(fileSubject, run.stdout, { contains: check.file.contains }, false);
 }
+
+export const volumeKind = defineCheckKind<"volume", VolumeCheck>({
+  key: "volume",
+  schema: volumeCheck,
+  label: (check) => `volume ${check.volume}`,
+  references: (check) => [{ kind: "volumes", name: check.volume }],
+  evaluate: evaluateVolume,
+});

@@ -1,0 +1,100 @@
+/** What a check needs to look at the world: the engine, the lesson's working folder and what it owns. */
+import type { Docker } from "../engine/client.js";
+import type { Resources } from "../world/resources.js";
+
+export interface CheckContext {
+  docker: Docker;
+  /** The lesson's working folder: file and dockerfile checks read here, bind mount sources resolve here. */
+  workdir: string;
+  /** What the lesson owns; checks look at nothing else. */
+  resources: Resources;
+  /** Images the lesson declares (it may inspect them, not remove them). */
+  images: string[];
+  /** Where published ports answer: 127.0.0.1 for a local engine, the engine's host for a tcp one. */
+  portHost: string;
+  /** Bounds, so nothing hangs. */
+  timeouts: { execMs: number; httpMs: number; helperMs: number };
+  /** An image present on the engine that has a shell, for throwaway helper containers (memoized). */
+  helperImage(): Promise<string | undefined>;
+}
+
+export const defaultTimeouts = { execMs: 10_000, httpMs: 3_000, helperMs: 20_000 };
+
+/** Images tried, in order, for helper containers: the smallest with a shell first. */
+const helperCandidates = [
+  "busybox:latest",
+  "busybox",
+  "alpine:latest",
+  "debian:bookworm-slim",
+  "python:3.11-slim",
+];
+
+export function helperImageFinder(docker: Docker, declared: string[]): () => Promise<string | undefined> {
+  let found: Promise<string | undefined> | undefined;
+  return () => {
+    found ??= (async () => {
+      for (const ref of [...helperCandidates, ...declared]) {
+        const exists = await docker
+          .getImage(ref)
+          .inspect()
+          .then(
+            () => true,
+            () => false,
+          );
+        if (exists) return ref;
+      }
+      return undefined;
+    })();
+    return found;
+  };
+}
+
+export function portHostFor(engineHost: string): string {
+  if (engineHost.startsWith("tcp://") || engineHost.startsWith("http")) {
+    try {
+      return new URL(engineHost.replace(/^tcp:/, "http:")).hostname || "127.0.0.1";
+    } catch {
+      return "127.0.0.1";
+    }
+  }
+  return "127.0.0.1";
+}
+
+export function createCheckContext(options: {
+  docker: Docker;
+  workdir: string;
+  resources: Resources;
+  images: string[];
+  engineHost: string;
+  timeouts?: Partial<CheckContext["timeouts"]>;
+}): CheckContext {
+  return {
+    docker: options.docker,
+    workdir: options.workdir,
+    resources: options.resources,
+    images: options.images,
+    portHost: portHostFor(options.engineHost),
+    timeouts: { ...defaultTimeouts, ...options.timeouts },
+    helperImage: helperImageFinder(options.docker, options.images),
+  };
+}
+
+/**
+ * Check contexts made once per working folder and kept: each remembers which helper image is present,
+ * so re-checking a step does not ask the engine again.
+ */
+export function checkContexts(options: {
+  docker: Docker;
+  engineHost: string;
+  timeouts?: Partial<CheckContext["timeouts"]>;
+}): (owner: { resources: Resources; images: string[] }, workdir: string) => CheckContext {
+  const made = new Map<string, CheckContext>();
+  return (owner, workdir) => {
+    let context = made.get(workdir);
+    if (!context) {
+      context = createCheckContext({ ...options, workdir, resources: owner.resources, images: owner.images });
+      made.set(workdir, context);
+    }
+    return context;
+  };
+}

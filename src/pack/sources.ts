@@ -1,0 +1,54 @@
+/** Where packs come from: the built-in one, `--pack DIR` (repeatable) and DOCKER_TUTOR_PACKS (a path list). */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadPackCached } from "./cache.js";
+import type { LoadedPack } from "./load-pack.js";
+import type { Lesson, Pack } from "./model.js";
+
+/** The package root: the nearest folder above this module holding package.json (bundled or not). */
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+/** The built-in pack ships at the package root, beside `src/` and `dist/`. */
+export const builtInPackDir = path.join(packageRoot(), "lessons");
+
+export function packDirs(extra: string[], env: NodeJS.ProcessEnv, withBuiltIn = true): string[] {
+  const fromEnv = (env.DOCKER_TUTOR_PACKS ?? "").split(path.delimiter).filter((p) => p.trim() !== "");
+  const all = [...(withBuiltIn ? [builtInPackDir] : []), ...fromEnv, ...extra].map((p) => path.resolve(p));
+  return [...new Set(all)];
+}
+
+export interface LoadedPacks {
+  packs: Pack[];
+  /** Every pack's load result, in order, problems included. */
+  results: { dir: string; loaded: LoadedPack }[];
+}
+
+/**
+ * Loads packs in order. With `cache`, unchanged packs come from the pack cache without loading the
+ * parser at all; `lint` passes none, so authors always see a fresh parse.
+ */
+export async function loadPacks(
+  dirs: string[],
+  cache?: { dir: string; version: string },
+): Promise<LoadedPacks> {
+  const load = async (dir: string): Promise<LoadedPack> => {
+    if (cache) return loadPackCached(dir, cache.dir, cache.version);
+    const { loadPack } = await import("./load-pack.js");
+    return loadPack(dir);
+  };
+  const results = await Promise.all(dirs.map(async (dir) => ({ dir, loaded: await load(dir) })));
+  const packs = results.flatMap((r) => (r.loaded.pack ? [r.loaded.pack] : []));
+  return { packs, results };
+}
+
+/** A lesson by id across packs; `pack/lesson` disambiguates when two packs share an id. */
+export function findLesson(packs: Pack[], ref: string): Lesson | undefined {
+  const [first, second] = ref.split("/");
+  if (second) return packs.find((p) => p.id === first)?.lessons.find((l) => l.id === second);
+  return packs.flatMap((p) => p.lessons).find((l) => l.id === ref);
+}

@@ -1,0 +1,143 @@
+/**
+ * Notices when the world changes under a task step: the engine's event stream (containers, images,
+ * volumes, networks) and the lesson's working folder. Bursts are debounced into one `change`. When the
+ * event stream fails it tells apart an engine that went away (`engine-down`, then `engine-up` once a
+ * ping answers again) from one whose stream is unavailable (a proxy): then it polls and says so once.
+ */
+import { EventEmitter } from "node:events";
+import { type FSWatcher, watch } from "node:fs";
+import type { Docker } from "../../engine/client.js";
+import { helperLabel } from "../../world/labels.js";
+
+export interface WatcherOptions {
+  debounceMs: number;
+  pollMs: number;
+}
+
+/**
+ * Events the tutor's own checks cause (exec sessions, helper containers) must not trigger checks, or an
+ * exec check would re-run itself for ever.
+ */
+export function isLearnerEvent(line: string): boolean {
+  try {
+    const event = JSON.parse(line) as { Action?: string; Actor?: { Attributes?: Record<string, string> } };
+    if (event.Action?.startsWith("exec_")) return false;
+    return event.Actor?.Attributes?.[helperLabel] !== "true";
+  } catch {
+    return true;
+  }
+}
+
+/** Events in one chunk of the stream come together; each later change starts its own evaluation. */
+export const defaultWatcherOptions: WatcherOptions = { debounceMs: 0, pollMs: 1500 };
+
+export class StepWatcher extends EventEmitter {
+  private stream: NodeJS.ReadableStream | undefined;
+  private folder: FSWatcher | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private poller: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private engineDown = false;
+  private pollingAnnounced = false;
+
+  constructor(
+    private readonly docker: Docker,
+    private readonly dir: string | undefined,
+    private readonly options: WatcherOptions = defaultWatcherOptions,
+  ) {
+    super();
+  }
+
+  async start(): Promise<void> {
+    if (this.dir) {
+      try {
+        this.folder = watch(this.dir, { recursive: true }, () => this.schedule());
+        this.folder.on("error", () => undefined);
+      } catch {
+        // A folder that cannot be watched (missing, or no recursive watch here) only costs file-change checks.
+      }
+    }
+    await this.subscribe();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    clearInterval(this.poller);
+    this.folder?.close();
+    (this.stream as { destroy?: () => void } | undefined)?.destroy?.();
+    this.removeAllListeners();
+  }
+
+  /** One `change` after a burst of events. */
+  schedule(): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.emit("change"), this.options.debounceMs);
+  }
+
+  private async subscribe(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const stream = (await this.docker.getEvents({
+        filters: { type: ["container", "image", "volume", "network"] },
+      })) as NodeJS.ReadableStream;
+      this.stream = stream;
+      let partial = "";
+      stream.on("data", (chunk: Buffer) => {
+        // One JSON event per line; a chunk may hold several, or part of one.
+        const lines = (partial + chunk.toString("utf8")).split("\n");
+        partial = lines.pop() ?? "";
+        if (lines.some((line) => line.trim() !== "" && isLearnerEvent(line))) this.schedule();
+      });
+      const lost = () => {
+        if (this.stream === stream && !this.stopped) void this.streamLost();
+      };
+      stream.on("end", lost);
+      stream.on("close", lost);
+      stream.on("error", lost);
+      if (this.engineDown) {
+        this.engineDown = false;
+        this.emit("engine-up");
+        this.schedule();
+      }
+    } catch {
+      await this.streamLost();
+    }
+  }
+
+  private async streamLost(): Promise<void> {
+    this.stream = undefined;
+    if (this.stopped) return;
+    const alive = await this.docker.ping().then(
+      () => true,
+      () => false,
+    );
+    if (this.stopped) return;
+    if (alive && !this.engineDown) {
+      // The engine answers but its stream does not: poll instead, and say so once.
+      if (!this.pollingAnnounced) {
+        this.pollingAnnounced = true;
+        this.emit("polling", this.options.pollMs);
+      }
+      clearInterval(this.poller);
+      this.poller = setInterval(() => this.emit("change"), this.options.pollMs);
+      return;
+    }
+    if (!this.engineDown) {
+      this.engineDown = true;
+      this.emit("engine-down");
+    }
+    setTimeout(() => void this.retry(), 1000).unref();
+  }
+
+  private async retry(): Promise<void> {
+    if (this.stopped) return;
+    const alive = await this.docker.ping().then(
+      () => true,
+      () => false,
+    );
+    if (alive) await this.subscribe();
+    else setTimeout(() => void this.retry(), 1000).unref();
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The one definition of how verify judges: each step gets one verdict, and every renderer (log, JSON,
+ * JUnit) and the exit code read it. An engine that stopped answering is never the lesson's failure.
+ */
+import type { LessonReport, StepReport } from "./verify.js";
+
+export type Verdict = "ok" | "lesson-failure" | "engine-error";
+
+export function stepVerdict(step: Pick<StepReport, "failure" | "engineError">): Verdict {
+  if (step.engineError) return "engine-error";
+  return step.failure === undefined ? "ok" : "lesson-failure";
+}
+
+/** Leftovers after the final reset are the lesson's failure, like a failing step. */
+export function leftoverVerdict(lesson: Pick<LessonReport, "leftovers">): Verdict {
+  return lesson.leftovers.length > 0 ? "lesson-failure" : "ok";
+}
+
+export interface VerifySummary {
+  ok: boolean;
+  lessons: number;
+  steps: number;
+  /** Lesson failures: failing steps, and lessons that left something behind. */
+  failures: number;
+  engineErrors: number;
+  /** 0 all good, 1 a lesson failed, 2 only the engine failed. */
+  exitCode: 0 | 1 | 2;
+}
+
+export function summarize(reports: LessonReport[]): VerifySummary {
+  const steps = reports.flatMap((r) => r.steps);
+  const failures =
+    steps.filter((s) => stepVerdict(s) === "lesson-failure").length +
+    reports.filter((r) => leftoverVerdict(r) === "lesson-failure").length;
+  const engineErrors = steps.filter((s) => stepVerdict(s) === "engine-error").length;
+  // A lesson broken off by an engine that never came back has fewer steps than it should.
+  const incomplete = reports.some((r) => !r.complete);
+  const ok = failures === 0 && engineErrors === 0 && !incomplete;
+  const exitCode = failures > 0 ? 1 : ok ? 0 : engineErrors > 0 ? 2 : 1;
+  return { ok, lessons: reports.length, steps: steps.length, failures, engineErrors, exitCode };
+}
+
+/** A lesson's own verdict: its worst step, leftovers included. */
+export function lessonVerdict(lesson: LessonReport): Verdict {
+  const verdicts = [...lesson.steps.map(stepVerdict), leftoverVerdict(lesson)];
+  if (verdicts.includes("lesson-failure")) return "lesson-failure";
+  if (verdicts.includes("engine-error") || !lesson.complete) return "engine-error";
+  return "ok";
+}

@@ -1,0 +1,84 @@
+/**
+ * Lesson working folders: where a lesson's `files` are copied, where the learner edits, where file and
+ * dockerfile checks read and where solutions run. Default `./docker-tutor-work/<lesson>`.
+ */
+import { copyFile, lstat, mkdir, readdir, realpath, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { isInside } from "./paths.js";
+
+/** What preparing a working folder needs to know of a lesson and its pack. */
+export interface LessonFiles {
+  id: string;
+  /** Absolute path of the folder copied into the working folder, if any. */
+  filesDir: string | undefined;
+}
+
+export function lessonWorkdir(base: string, lesson: { id: string }): string {
+  return path.join(base, lesson.id);
+}
+
+/**
+ * Creates the lesson's working folder with a copy of its files, on first use only: the learner's
+ * edits are never overwritten. Symlinks are followed only when they stay inside the pack.
+ */
+export async function prepareWorkdir(
+  base: string,
+  lesson: LessonFiles,
+  packDir: string,
+): Promise<{ dir: string; created: boolean }> {
+  const dir = lessonWorkdir(base, lesson);
+  if (await exists(dir)) return { dir, created: false };
+  await mkdir(dir, { recursive: true });
+  if (lesson.filesDir) await copyInside(lesson.filesDir, dir, await realpath(packDir));
+  return { dir, created: true };
+}
+
+async function copyInside(from: string, to: string, packRoot: string): Promise<void> {
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    const real = await realpath(source).catch(() => undefined);
+    if (!real || !isInside(packRoot, real)) continue; // a link out of the pack: never followed
+    const info = await lstat(real);
+    if (info.isDirectory()) {
+      await mkdir(target, { recursive: true });
+      await copyInside(real, target, packRoot);
+    } else if (info.isFile()) {
+      await copyFile(real, target);
+    }
+  }
+}
+
+export async function removeWorkdir(base: string, lesson: { id: string }): Promise<boolean> {
+  const dir = lessonWorkdir(base, lesson);
+  const existed = await exists(dir);
+  if (existed) await rm(dir, { recursive: true, force: true });
+  return existed;
+}
+
+function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** A path named by a file or dockerfile check, resolved inside the working folder, or why it cannot be. */
+export async function resolveInWorkdir(
+  workdir: string,
+  written: string,
+): Promise<{ ok: true; path: string } | { ok: false; message: string }> {
+  if (path.isAbsolute(written))
+    return {
+      ok: false,
+      message: `${written} is absolute; checks read inside the lesson's working folder only`,
+    };
+  const resolved = path.resolve(workdir, written);
+  if (!isInside(workdir, resolved))
+    return { ok: false, message: `${written} points outside the lesson's working folder` };
+  const real = await realpath(resolved).catch(() => resolved);
+  const realRoot = await realpath(workdir).catch(() => workdir);
+  if (!isInside(realRoot, real))
+    return { ok: false, message: `${written} is a link that leads outside the lesson's working folder` };
+  return { ok: true, path: resolved };
+}

@@ -1,0 +1,48 @@
+/**
+ * Checks written as in a lesson's ```check block, parsed and evaluated the way the tutor does, for the
+ * unit tests of the check kinds.
+ */
+import { expect } from "vitest";
+import { parse } from "yaml";
+import type { CheckContext } from "../../src/checks/check-context.js";
+import type { CheckKind } from "../../src/checks/check-kind.js";
+import { evaluateCheck } from "../../src/checks/evaluate.js";
+import { parseCheckList } from "../../src/checks/parse.js";
+import type { CheckResult } from "../../src/checks/result.js";
+import type { Check } from "../../src/checks/vocabulary.js";
+
+/** The one check of a YAML check block; parse issues fail the test. */
+export function parseOne(yaml: string): Check {
+  const { checks, issues } = parseCheckList(parse(yaml));
+  expect(issues).toEqual([]);
+  const [only, ...rest] = checks;
+  if (!only || rest.length > 0) throw new Error(`expected exactly one check in:\n${yaml}`);
+  return only;
+}
+
+/** The one check of a YAML block, as the check type of `kind`. */
+export function parseAs<K extends string, T extends { kind: K }>(kind: CheckKind<K, T>, yaml: string): T {
+  const check = parseOne(yaml);
+  expect(check.kind).toBe(kind.key);
+  return check as unknown as T;
+}
+
+export function evaluateYaml(yaml: string, ctx: CheckContext): Promise<CheckResult> {
+  return evaluateCheck(parseOne(yaml), ctx);
+}
+
+/** The message of a check that must pass (and did not trip over the engine). */
+export async function passes(yaml: string, ctx: CheckContext): Promise<string> {
+  const result = await evaluateYaml(yaml, ctx);
+  expect({ passed: result.passed, message: result.message }).toMatchObject({ passed: true });
+  expect(result.engineError).toBeUndefined();
+  return result.message;
+}
+
+/** The message of a check that must fail (on the learner's work, not on the engine). */
+export async function fails(yaml: string, ctx: CheckContext): Promise<string> {
+  const result = await evaluateYaml(yaml, ctx);
+  expect({ passed: result.passed, message: result.message }).toMatchObject({ passed: false });
+  expect(result.engineError).toBeUndefined();
+  return result.message;
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { en } from "../../../src/i18n/en.js";
+import { fr } from "../../../src/i18n/fr.js";
+import { detectLanguage, translator } from "../../../src/i18n/index.js";
+
+describe("languages", () => {
+  it("takes --lang first, then LANGUAGE, LC_ALL and LANG", () => {
+    expect(detectLanguage("fr", { LANG: "en_US.UTF-8" })).toBe("fr");
+    expect(detectLanguage(undefined, { LANGUAGE: "fr:en", LANG: "en_US.UTF-8" })).toBe("fr");
+    expect(detectLanguage(undefined, { LC_ALL: "fr_CA.UTF-8" })).toBe("fr");
+    expect(detectLanguage(undefined, { LANG: "de_DE.UTF-8" })).toBe("en");
+    expect(detectLanguage(undefined, {})).toBe("en");
+  });
+
+  it("has every string in French, with the same placeholders", () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(placeholders(fr[key]), key).toEqual(placeholders(en[key]));
+      expect(fr[key], key).not.toBe("");
+    }
+  });
+
+  it("fills placeholders", () => {
+    expect(translator("fr")("list.stepOf", { current: 2, total: 7 })).toBe("étape 2/7");
+  });
+});

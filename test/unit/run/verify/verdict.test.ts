@@ -1,0 +1,124 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CheckResult } from "../../../../src/checks/result.js";
+import { loadPack } from "../../../../src/pack/load-pack.js";
+import type { Lesson, Pack, Step } from "../../../../src/pack/model.js";
+import { junitXml } from "../../../../src/render/junit.js";
+import { verifyJson } from "../../../../src/render/verify-json.js";
+import { stepVerdict, summarize } from "../../../../src/run/verify/verdict.js";
+import { type VerifyWorld, verifyLesson } from "../../../../src/run/verify/verify.js";
+import { fixturePacks } from "../../../support/paths.js";
+
+let pack: Pack;
+let base: Lesson;
+beforeAll(async () => {
+  pack = (await loadPack(path.join(fixturePacks, "tutor-steps"))).pack as Pack;
+  base = pack.lessons[0] as Lesson;
+});
+
+/** The fixture lesson with its task step copied under the given ids, then its quiz. */
+function lessonWith(...taskIds: string[]): Lesson {
+  const task = base.steps.find((s) => s.kind === "task") as Step;
+  const quiz = base.steps.find((s) => s.kind === "quiz") as Step;
+  return { ...base, steps: [...taskIds.map((id) => ({ ...task, id })), quiz] };
+}
+
+const pass: CheckResult = { check: "c", passed: true, message: "it is there" };
+const fail: CheckResult = { check: "c", passed: false, message: "it is not there" };
+const down: CheckResult = {
+  check: "c",
+  passed: false,
+  message: "the engine did not answer",
+  engineError: true,
+};
+
+/**
+ * An engine scripted per step: `before` is what the checks say before the solution, `after` after it.
+ * `engineGone` marks the steps during which the engine stops answering.
+ */
+function fakeWorld(
+  script: Record<string, { before: CheckResult; after: CheckResult }>,
+  engineGone: string[] = [],
+): VerifyWorld & { solved: string[] } {
+  const solved: string[] = [];
+  let current = "";
+  return {
+    solved,
+    evaluate: async (_lesson, step) => {
+      current = step.id;
+      const entry = script[step.id] as { before: CheckResult; after: CheckResult };
+      return [solved.includes(step.id) ? entry.after : entry.before];
+    },
+    solve: async (step) => {
+      solved.push(step.id);
+      return { exitCode: 0, output: "", timedOut: false, ms: 1 };
+    },
+    prepare: async () => "/work/three-steps",
+    reset: async () => {},
+    leftovers: async () => [],
+    alive: async () => !engineGone.includes(current),
+    waitForEngine: async () => 250,
+  };
+}
+
+const options = { solutionTimeoutMs: 1000, positiveWaitMs: 0, engineWaitMs: 1000, emit: () => {} };
+
+describe("verify's verdicts, with a fake evaluator", () => {
+  it("gives each step one verdict: ok, lesson-failure or engine-error", async () => {
+    const world = fakeWorld(
+      {
+        good: { before: fail, after: pass },
+        "passes-early": { before: pass, after: pass },
+        "never-passes": { before: fail, after: fail },
+        outage: { before: fail, after: down },
+      },
+      ["outage"],
+    );
+    const report = await verifyLesson(pack, lessonWith("good", "passes-early", "never-passes", "outage"), {
+      ...options,
+      world,
+    });
+    expect(report.steps.map((s) => [s.id, stepVerdict(s)])).toEqual([
+      ["good", "ok"],
+      ["passes-early", "lesson-failure"],
+      ["never-passes", "lesson-failure"],
+      ["outage", "engine-error"],
+      ["quiz", "ok"],
+    ]);
+    expect(report.ok).toBe(false);
+    const summary = summarize([report]);
+    expect(summary).toMatchObject({ failures: 2, engineErrors: 1, ok: false, exitCode: 1 });
+    // After an outage the step's solution runs again, so later steps start from the state they expect.
+    expect(world.solved.filter((id) => id === "outage")).toHaveLength(2);
+  });
+
+  it("reports an engine outage as <error> in JUnit and exit 2, never as a lesson failure", async () => {
+    const world = fakeWorld({ good: { before: fail, after: pass }, outage: { before: fail, after: down } }, [
+      "outage",
+    ]);
+    const report = await verifyLesson(pack, lessonWith("good", "outage"), { ...options, world });
+    const summary = summarize([report]);
+    expect(summary).toMatchObject({ failures: 0, engineErrors: 1, ok: false, exitCode: 2 });
+    const xml = junitXml([report]);
+    expect(xml).toContain('tests="3" failures="0" errors="1"');
+    expect(xml).toMatch(/name="outage \(task\)" time="[\d.]+">\n\s+<error message="engine error/);
+    expect(xml).not.toContain("<failure");
+    const json = JSON.parse(verifyJson(summary, [report]));
+    expect(json.lessons[0].steps.map((s: { engineError?: boolean }) => s.engineError ?? false)).toEqual([
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  it("fails a quiz that cannot be answered wrong", async () => {
+    const quiz = base.steps.find((s) => s.kind === "quiz") as Step;
+    const allRight = { ...quiz, quiz: { correct: [0, 1], multiple: true, line: 1 } };
+    const lesson = { ...base, steps: [allRight] };
+    const report = await verifyLesson(pack, lesson, { ...options, world: fakeWorld({}) });
+    expect(report.steps[0]?.failure).toBe(
+      "the quiz cannot be answered as it should: every choice is correct, so no answer can be wrong",
+    );
+    expect(summarize([report]).exitCode).toBe(1);
+  });
+});
