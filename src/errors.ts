@@ -13,9 +13,6 @@ export class TutorError extends Error {
   }
 }
 
-/** Exit codes shared by every command. */
-export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
-
 /** Thrown by commands that have printed their result and only need to set the exit code. */
 export class ExitCode extends Error {
   constructor(readonly code: number) {

@@ -1,14 +1,14 @@
 /** Loads a pack folder: pack.yaml, its lessons and their translations, with every problem placed in a file. */
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { describeZodError } from "../validation/issues.js";
 import { readPackText, resolveInPack } from "./files.js";
+import type { LessonUnderLint } from "./lint/rule.js";
 import { lintLesson } from "./lint/rules.js";
 import type { Lesson, LessonText, Pack } from "./model.js";
-import { type ParsedPrimary, parsePrimaryLesson, parseTranslation } from "./parse-lesson.js";
+import { parsePrimaryLesson, parseTranslation } from "./parse-lesson.js";
 import { byPosition, type Problem, problem } from "./problem.js";
 import { packManifest } from "./schema.js";
-import { parseYamlSource, placeIssues } from "./yaml-source.js";
+import { validateYaml } from "./yaml-source.js";
 
 export interface LoadedPack {
   /** Undefined when pack.yaml itself cannot be used. */
@@ -35,19 +35,15 @@ export async function loadPack(dir: string): Promise<LoadedPack> {
       : read.message;
     return { pack: undefined, problems: [problem(manifestFile, read.at, message)] };
   }
-  const yaml = parseYamlSource(read.text, 1);
-  for (const e of yaml.errors) problems.push(problem(manifestFile, e.at, e.message));
-  if (yaml.errors.length > 0) return { pack: undefined, problems };
-  const parsed = packManifest.safeParse(yaml.value ?? {});
-  if (!parsed.success) {
-    const issues = describeZodError(parsed.error, yaml.value, [], {
-      what: "pack.yaml",
-      fields: Object.keys(packManifest.shape),
-    });
-    for (const p of placeIssues(yaml, issues)) problems.push(problem(manifestFile, p.at, p.message));
-    return { pack: undefined, problems };
-  }
-  const manifest = parsed.data;
+  const { value: manifest, yaml } = validateYaml(
+    manifestFile,
+    read.text,
+    1,
+    packManifest,
+    "pack.yaml",
+    problems,
+  );
+  if (!manifest || !yaml) return { pack: undefined, problems };
   const languages = [
     manifest.language,
     ...Object.keys(manifest.title).filter((l) => l !== manifest.language),
@@ -55,7 +51,7 @@ export async function loadPack(dir: string): Promise<LoadedPack> {
   const pack: Pack = { id: manifest.id, dir: packDir, manifest, languages, lessons: [] };
 
   const seenIds = new Map<string, string>();
-  const locators = new Map<Lesson, ParsedPrimary["locateMeta"]>();
+  const drafts: LessonUnderLint[] = [];
   for (const [index, entry] of manifest.lessons.entries()) {
     const at = yaml.locate(["lessons", index]);
     const resolved = await resolveInPack(packDir, packDir, entry);
@@ -64,8 +60,9 @@ export async function loadPack(dir: string): Promise<LoadedPack> {
       continue;
     }
     const loaded = await loadLesson(pack, resolved.path, problems);
-    if (!loaded) continue;
-    const lesson = loaded.lesson;
+    if (loaded?.draft) drafts.push(loaded.draft);
+    const lesson = loaded?.lesson;
+    if (!lesson) continue;
     const first = seenIds.get(lesson.id);
     if (first) {
       problems.push(problem(manifestFile, at, `duplicate lesson id "${lesson.id}" (also in ${first})`));
@@ -73,23 +70,9 @@ export async function loadPack(dir: string): Promise<LoadedPack> {
     }
     seenIds.set(lesson.id, path.relative(packDir, lesson.file));
     pack.lessons.push(lesson);
-    locators.set(lesson, loaded.locateMeta);
   }
-  // Prerequisites are advisory, but a misspelt one would never be shown.
-  for (const [lesson, locateMeta] of locators) {
-    lesson.meta.requires.forEach((id, index) => {
-      if (!seenIds.has(id)) {
-        problems.push(
-          problem(
-            lesson.file,
-            locateMeta(["requires", index]),
-            `requires "${id}", which is no lesson of this pack`,
-            "warning",
-          ),
-        );
-      }
-    });
-  }
+  const lintContext = { dir: packDir, lessonIds: new Set(seenIds.keys()) };
+  for (const draft of drafts) problems.push(...(await lintLesson(draft, lintContext)));
   return { pack, problems: problems.sort(byPosition) };
 }
 
@@ -97,7 +80,7 @@ async function loadLesson(
   pack: Pack,
   file: string,
   problems: Problem[],
-): Promise<{ lesson: Lesson; locateMeta: ParsedPrimary["locateMeta"] } | undefined> {
+): Promise<{ lesson: Lesson | undefined; draft: LessonUnderLint } | undefined> {
   const read = await readPackText(file);
   if (!read.ok) {
     problems.push(problem(file, read.at, read.message));
@@ -106,7 +89,15 @@ async function loadLesson(
   const primary = parsePrimaryLesson(read.text, file);
   problems.push(...primary.problems);
   const meta = primary.meta;
-  if (!meta) return undefined;
+  const draft: LessonUnderLint = {
+    file,
+    meta,
+    steps: primary.steps,
+    text: primary.text,
+    filesDir: undefined,
+    locateMeta: primary.locateMeta,
+  };
+  if (!meta) return { lesson: undefined, draft };
 
   const language = pack.manifest.language;
   const text: Record<string, LessonText> = { [language]: primary.text };
@@ -149,8 +140,8 @@ async function loadLesson(
       problems.push(problem(file, top, `missing translation: no ${expected} (the pack promises ${lang})`));
     }
   }
-  problems.push(...(await lintLesson(lesson, pack)));
-  return { lesson, locateMeta: primary.locateMeta };
+  draft.filesDir = filesDir;
+  return { lesson, draft };
 }
 
 async function loadTranslation(

@@ -36,6 +36,8 @@ export interface Step {
   checks: Check[];
   /** Where each check starts in the primary file, parallel to `checks`. */
   checkPositions: SourcePosition[];
+  /** Line of the step's first check block, also when it did not parse (lint uses it). */
+  checkBlockLine: number | undefined;
   solution: { script: string; line: number } | undefined;
   quiz: { correct: number[]; multiple: boolean; line: number } | undefined;
 }

@@ -4,12 +4,11 @@
  */
 import { parseCheckList } from "../checks/parse.js";
 import type { Check } from "../checks/vocabulary.js";
-import { describeZodError } from "../validation/issues.js";
 import type { LessonText, QuizText, Step, StepText } from "./model.js";
 import { type Problem, problem, type SourcePosition } from "./problem.js";
 import { type FencedPart, type StepSection, scanLesson } from "./scan.js";
 import { type FrontMatter, frontMatter, quiz, slug, translationFrontMatter } from "./schema.js";
-import { parseYamlSource, placeIssues } from "./yaml-source.js";
+import { parseYamlSource, readYaml, reportIssues, validateYaml } from "./yaml-source.js";
 
 export interface ParsedPrimary {
   meta: FrontMatter | undefined;
@@ -30,9 +29,6 @@ export interface ParsedTranslation {
   problems: Problem[];
 }
 
-const frontMatterFields = Object.keys(frontMatter.shape);
-const translationFields = Object.keys(translationFrontMatter.shape);
-
 export function parsePrimaryLesson(source: string, file: string): ParsedPrimary {
   const problems: Problem[] = [];
   const scanned = scanLesson(source);
@@ -42,20 +38,11 @@ export function parsePrimaryLesson(source: string, file: string): ParsedPrimary 
   let meta: FrontMatter | undefined;
   let locateMeta: ParsedPrimary["locateMeta"] = () => ({ line: 1, column: 1 });
   if (scanned.frontMatter) {
-    const yaml = parseYamlSource(scanned.frontMatter.text, scanned.frontMatter.contentLine);
+    const { text, contentLine } = scanned.frontMatter;
+    const read = validateYaml(file, text, contentLine, frontMatter, "the front matter", problems);
+    meta = read.value;
+    const yaml = read.yaml ?? parseYamlSource(text, contentLine);
     locateMeta = (path) => yaml.locate(path);
-    for (const e of yaml.errors) problems.push(problem(file, e.at, e.message));
-    if (yaml.errors.length === 0) {
-      const result = frontMatter.safeParse(yaml.value ?? {});
-      if (result.success) meta = result.data;
-      else {
-        const issues = describeZodError(result.error, yaml.value, [], {
-          what: "the front matter",
-          fields: frontMatterFields,
-        });
-        for (const p of placeIssues(yaml, issues)) problems.push(problem(file, p.at, p.message));
-      }
-    }
   }
 
   const steps: Step[] = [];
@@ -67,32 +54,13 @@ export function parsePrimaryLesson(source: string, file: string): ParsedPrimary 
     if (!id) continue;
     texts[id] = parsed.text;
     const kind = parsed.checks.length > 0 ? "task" : parsed.quiz ? "quiz" : "read";
-    if (parsed.hasCheckBlock && parsed.quiz) {
-      problems.push(
-        problem(file, lineAt(parsed.quiz.line), "a step has checks or a quiz, not both: split it in two"),
-      );
-    }
-    if (parsed.hasCheckBlock && !parsed.solution) {
-      problems.push(problem(file, lineAt(section.line), `task step "${id}" has no solution block`));
-    }
-    if (parsed.hasCheckBlock && parsed.text.hints.length === 0) {
-      problems.push(problem(file, lineAt(section.line), `task step "${id}" has no hint block`));
-    }
-    if (!parsed.hasCheckBlock && parsed.solution) {
-      problems.push(
-        problem(
-          file,
-          lineAt(parsed.solution.line),
-          `step "${id}" has a solution but no checks: add a check block so it can be verified`,
-        ),
-      );
-    }
     steps.push({
       id,
       kind,
       line: section.line,
       checks: parsed.checks,
       checkPositions: parsed.checkPositions,
+      checkBlockLine: parsed.checkBlockLine,
       solution: parsed.solution,
       quiz: parsed.quiz,
     });
@@ -123,19 +91,15 @@ export function parseTranslation(source: string, file: string): ParsedTranslatio
   let title = "";
   let summary = "";
   if (scanned.frontMatter) {
-    const yaml = parseYamlSource(scanned.frontMatter.text, scanned.frontMatter.contentLine);
-    for (const e of yaml.errors) problems.push(problem(file, e.at, e.message));
-    if (yaml.errors.length === 0) {
-      const result = translationFrontMatter.safeParse(yaml.value ?? {});
-      if (result.success) ({ id, title, summary } = result.data);
-      else {
-        const issues = describeZodError(result.error, yaml.value, [], {
-          what: "a translation's front matter (only id, title and summary: the rest comes from the primary file)",
-          fields: translationFields,
-        });
-        for (const p of placeIssues(yaml, issues)) problems.push(problem(file, p.at, p.message));
-      }
-    }
+    const { value } = validateYaml(
+      file,
+      scanned.frontMatter.text,
+      scanned.frontMatter.contentLine,
+      translationFrontMatter,
+      "a translation's front matter (only id, title and summary: the rest comes from the primary file)",
+      problems,
+    );
+    if (value) ({ id, title, summary } = value);
   }
 
   const steps: Record<string, StepText> = {};
@@ -161,7 +125,8 @@ export function parseTranslation(source: string, file: string): ParsedTranslatio
 
 interface ParsedParts {
   text: StepText;
-  hasCheckBlock: boolean;
+  /** Line of the first check block, when the step has one (even one that did not parse). */
+  checkBlockLine: number | undefined;
   checks: Check[];
   checkPositions: SourcePosition[];
   solution: Step["solution"];
@@ -178,7 +143,7 @@ function parseStepParts(
   const hints: string[] = [];
   const checks: Check[] = [];
   const checkPositions: SourcePosition[] = [];
-  let hasCheckBlock = false;
+  let checkBlockLine: number | undefined;
   let solution: ParsedParts["solution"];
   let quizAnswers: ParsedParts["quiz"];
   let quizText: QuizText | undefined;
@@ -207,12 +172,11 @@ function parseStepParts(
         else solution = { script: part.content.trim(), line: part.line };
         break;
       case "check": {
-        hasCheckBlock = true;
-        const yaml = parseYamlSource(part.content, part.contentLine);
-        for (const e of yaml.errors) problems.push(problem(file, e.at, e.message));
-        if (yaml.errors.length > 0) break;
+        checkBlockLine ??= part.line;
+        const yaml = readYaml(file, part.content, part.contentLine, problems);
+        if (!yaml) break;
         const parsed = parseCheckList(yaml.value);
-        for (const p of placeIssues(yaml, parsed.issues)) problems.push(problem(file, p.at, p.message));
+        reportIssues(file, yaml, parsed.issues, problems);
         if (parsed.issues.length === 0) {
           checks.push(...parsed.checks);
           parsed.checks.forEach((_, i) => {
@@ -226,38 +190,33 @@ function parseStepParts(
           problems.push(problem(file, at, "a step has one quiz block"));
           break;
         }
-        const yaml = parseYamlSource(part.content, part.contentLine);
-        for (const e of yaml.errors) problems.push(problem(file, e.at, e.message));
-        if (yaml.errors.length > 0) break;
-        const result = quiz.safeParse(yaml.value);
-        if (!result.success) {
-          const issues = describeZodError(result.error, yaml.value, [], {
-            what: "a quiz",
-            fields: Object.keys(quiz.shape),
-          });
-          for (const p of placeIssues(yaml, issues)) problems.push(problem(file, p.at, p.message));
-          break;
-        }
-        const choices = result.data.choices;
+        const { value: parsedQuiz } = validateYaml(
+          file,
+          part.content,
+          part.contentLine,
+          quiz,
+          "a quiz",
+          problems,
+          {
+            emptyIsMapping: false,
+          },
+        );
+        if (!parsedQuiz) break;
+        const choices = parsedQuiz.choices;
         quizText = {
-          question: result.data.question,
+          question: parsedQuiz.question,
           choices: choices.map((c) => ({ text: c.text, explain: c.explain })),
         };
         quizChoices = { count: choices.length, line: part.line };
         const correct = choices.flatMap((c, i) => (c.correct ? [i] : []));
-        if (role === "primary") {
-          if (correct.length === 0) {
-            problems.push(problem(file, at, "a quiz needs at least one choice marked correct: true"));
-          }
-          quizAnswers = { correct, multiple: correct.length > 1, line: part.line };
-        }
+        if (role === "primary") quizAnswers = { correct, multiple: correct.length > 1, line: part.line };
         break;
       }
     }
   }
   return {
     text: { title: section.title, prose: section.prose, hints, quiz: quizText },
-    hasCheckBlock,
+    checkBlockLine,
     checks,
     checkPositions,
     solution,

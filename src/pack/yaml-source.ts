@@ -4,8 +4,9 @@
  * line its first line sits on.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import type { ValueIssue, YamlPath } from "../validation/issues.js";
-import type { SourcePosition } from "./problem.js";
+import type { z } from "zod";
+import { describeZodError, type ValueIssue, type YamlPath } from "../validation/issues.js";
+import { type Problem, problem, type SourcePosition } from "./problem.js";
 
 export interface YamlSource {
   value: unknown;
@@ -104,4 +105,49 @@ function firstSentence(message: string): string {
 function errorText(error: unknown): string {
   if (error instanceof RangeError) return "it is nested too deeply";
   return error instanceof Error ? firstSentence(error.message) : String(error);
+}
+
+/** A YAML block's syntax errors as problems of `file`; the parsed source when it has none. */
+export function readYaml(
+  file: string,
+  text: string,
+  firstLine: number,
+  problems: Problem[],
+): YamlSource | undefined {
+  const yaml = parseYamlSource(text, firstLine);
+  for (const e of yaml.errors) problems.push(problem(file, e.at, e.message));
+  return yaml.errors.length === 0 ? yaml : undefined;
+}
+
+/** Value issues (from a schema, or a check list's parser) as problems placed in `file`. */
+export function reportIssues(
+  file: string,
+  yaml: YamlSource,
+  issues: ValueIssue[],
+  problems: Problem[],
+): void {
+  for (const p of placeIssues(yaml, issues)) problems.push(problem(file, p.at, p.message));
+}
+
+/**
+ * The one path from YAML text to a typed value: syntax errors, then the schema, each problem placed at
+ * `file:line:col`. `value` is undefined when anything was wrong; `yaml` is kept to locate later problems.
+ */
+export function validateYaml<S extends z.ZodObject>(
+  file: string,
+  text: string,
+  firstLine: number,
+  schema: S,
+  what: string,
+  problems: Problem[],
+  options: { emptyIsMapping?: boolean } = {},
+): { value: z.output<S> | undefined; yaml: YamlSource | undefined } {
+  const yaml = readYaml(file, text, firstLine, problems);
+  if (!yaml) return { value: undefined, yaml: undefined };
+  const input = options.emptyIsMapping === false ? yaml.value : (yaml.value ?? {});
+  const result = schema.safeParse(input);
+  if (result.success) return { value: result.data, yaml };
+  const issues = describeZodError(result.error, yaml.value, [], { what, fields: Object.keys(schema.shape) });
+  reportIssues(file, yaml, issues, problems);
+  return { value: undefined, yaml };
 }

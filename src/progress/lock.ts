@@ -18,9 +18,9 @@ export class ProgressLocked extends TutorError {
   }
 }
 
-/** Takes the lock, waiting for another holder up to 15 s; returns the release function. */
-export async function lock(file: string): Promise<() => Promise<void>> {
-  const deadline = Date.now() + lockWaitMs;
+/** Takes the lock, waiting for another holder up to `waitMs`; returns the release function. */
+export async function lock(file: string, waitMs = lockWaitMs): Promise<() => Promise<void>> {
+  const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
     try {
       const fd = openSync(file, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);

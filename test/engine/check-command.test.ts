@@ -74,4 +74,37 @@ describe("docker-tutor check", () => {
     );
     expect(result.stderr).not.toMatch(stackTrace);
   });
+
+  it("reads PACK/LESSON, LESSON and PACK/LESSON/STEP by the ids that exist, going on to the next task", async () => {
+    const fresh = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-check-targets-"));
+    try {
+      for (const target of ["docker-basics/containers", "containers", "docker-basics/containers/run-detached"]) {
+        const result = await runCli(["check", target, "--json"], { env: { DOCKER_TUTOR_HOME: fresh } });
+        expect(result.code, target).toBe(1);
+        const report = JSON.parse(result.stdout);
+        expect(Object.keys(report), target).toEqual(["lesson", "step", "passed", "results"]);
+        expect(report, target).toMatchObject({ lesson: "containers", step: "run-detached", passed: false });
+        expect(report.results.length, target).toBeGreaterThan(0);
+      }
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it("answers with a JSON error object on stdout for usage and engine errors under --json", async () => {
+    const unknown = await runCli(["check", "no-such-lesson", "--json"], { env: env() });
+    expect(unknown.code).toBe(2);
+    expect(JSON.parse(unknown.stdout)).toEqual({
+      passed: false,
+      error: { message: 'no lesson "no-such-lesson"', fix: expect.stringMatching(/^pick one of: /), exitCode: 2 },
+    });
+    const noEngine = await runCli(["check", "what-is-docker/first-container", "--json"], {
+      env: { ...env(), DOCKER_HOST: "unix:///nonexistent/docker.sock" },
+    });
+    expect(noEngine.code).toBe(2);
+    expect(JSON.parse(noEngine.stdout).error.message).toBe(
+      "cannot reach the Docker engine: no Docker engine socket at /nonexistent/docker.sock (from DOCKER_HOST)",
+    );
+    expect(noEngine.stderr).not.toMatch(stackTrace);
+  });
 });

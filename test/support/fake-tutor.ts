@@ -167,8 +167,12 @@ export class FakeTutor implements TutorContext {
     },
   };
   private entry(lesson: Lesson): LessonProgress {
-    const pack = (this.progressStore.packs[lesson.packId] ??= { lessons: {} });
-    return (pack.lessons[lesson.id] ??= { started: "now", updated: "now", steps: {} });
+    const packs = this.progressStore.packs;
+    const pack = packs[lesson.packId] ?? { lessons: {} };
+    packs[lesson.packId] = pack;
+    const entry = pack.lessons[lesson.id] ?? { started: "now", updated: "now", steps: {} };
+    pack.lessons[lesson.id] = entry;
+    return entry;
   }
   async shell(line: string): Promise<number> {
     this.ran.push(line);

@@ -1,120 +1,15 @@
-/**
- * Rules that look across a lesson once it is parsed: every name a check or solution touches is owned,
- * every image it uses is declared. These keep the promise that the tutor never touches what is not the lesson's.
- */
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
-import { parse as parseYaml } from "yaml";
-import { checkReferences } from "../../checks/references.js";
-import { normalizeImageRef } from "../../world/image-refs.js";
-import { builtInNetworks, owns } from "../../world/ownership.js";
-import { isInside } from "../../world/paths.js";
-import type { ResourceKind } from "../../world/resources.js";
-import type { Lesson, Pack } from "../model.js";
-import { type Problem, problem, type SourcePosition } from "../problem.js";
-import { analyzeSolution } from "./solution-commands.js";
+/** Every lint rule, in the order their problems are worth reading; loadPack runs them on each lesson. */
+import type { Problem } from "../problem.js";
+import { declaredImages } from "./declared-images.js";
+import { knownPrerequisites } from "./known-prerequisites.js";
+import { ownedNames } from "./owned-names.js";
+import { quizAnswers } from "./quiz-answers.js";
+import type { LessonUnderLint, LintRule, PackUnderLint } from "./rule.js";
+import { taskParts } from "./task-parts.js";
 
-const kindWord: Record<ResourceKind, string> = {
-  containers: "container",
-  images: "image",
-  volumes: "volume",
-  networks: "network",
-  projects: "compose project",
-};
+export const lintRules: LintRule[] = [taskParts, quizAnswers, ownedNames, declaredImages, knownPrerequisites];
 
-export async function lintLesson(lesson: Lesson, pack: Pack): Promise<Problem[]> {
-  const problems: Problem[] = [];
-  const { resources, images } = lesson.meta;
-  const declared = new Set(images.map(normalizeImageRef));
-  const file = lesson.file;
-  const reportedImages = new Set<string>();
-
-  const needOwned = (kind: ResourceKind, name: string, at: SourcePosition, where: string) => {
-    if (kind === "networks" && builtInNetworks.has(name)) return;
-    if (!owns(resources, kind, name)) {
-      problems.push(
-        problem(
-          file,
-          at,
-          `${where} uses ${kindWord[kind]} "${name}", which the lesson does not own: add it to resources.${kind}`,
-        ),
-      );
-    }
-  };
-  const needImage = (ref: string, at: SourcePosition, where: string, atFile = file) => {
-    if (ref.includes("$") || ref === "scratch") return;
-    const normalized = normalizeImageRef(ref);
-    if (declared.has(normalized) || owns(resources, "images", ref) || reportedImages.has(normalized)) return;
-    reportedImages.add(normalized);
-    problems.push(
-      problem(atFile, at, `${where} uses image "${ref}", which is not declared: add it to images`),
-    );
-  };
-
-  for (const step of lesson.steps) {
-    step.checks.forEach((check, i) => {
-      const at = step.checkPositions[i] ?? { line: step.line, column: 1 };
-      for (const ref of checkReferences(check)) {
-        if (ref.kind === "images") needImage(ref.name, at, "a check");
-        else needOwned(ref.kind, ref.name, at, "a check");
-      }
-    });
-    if (step.solution) {
-      for (const use of analyzeSolution(step.solution.script)) {
-        const at = { line: step.solution.line + use.line, column: 1 };
-        for (const image of use.images) needImage(image, at, "the solution");
-        for (const created of use.creates) needOwned(created.kind, created.name, at, "the solution");
-      }
-    }
-  }
-
-  if (lesson.filesDir) {
-    for (const found of await imagesInFiles(lesson.filesDir, pack.dir)) {
-      needImage(found.image, { line: found.line, column: 1 }, path.basename(found.file), found.file);
-    }
-  }
-  return problems;
-}
-
-/** FROM lines of Dockerfiles and `image:` of compose files shipped with the lesson. */
-async function imagesInFiles(
-  dir: string,
-  packDir: string,
-): Promise<{ file: string; line: number; image: string }[]> {
-  const found: { file: string; line: number; image: string }[] = [];
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    if (!isInside(packDir, file)) continue;
-    const isDockerfile = /^(?:Dockerfile|Containerfile)(?:\..*)?$|\.Dockerfile$/.test(entry.name);
-    const isCompose = /^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/.test(entry.name);
-    if (!isDockerfile && !isCompose) continue;
-    const text = await readFile(file, "utf8").catch(() => "");
-    if (text.length > 1024 * 1024) continue;
-    if (isDockerfile) {
-      const stages = new Set<string>();
-      text.split(/\r?\n/).forEach((line, index) => {
-        const from = /^\s*FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
-        if (!from) return;
-        const image = from[1] as string;
-        if (!stages.has(image.toLowerCase())) found.push({ file, line: index + 1, image });
-        if (from[2]) stages.add(from[2].toLowerCase());
-      });
-    } else {
-      let services: unknown;
-      try {
-        services = (parseYaml(text) as { services?: unknown })?.services;
-      } catch {
-        continue;
-      }
-      if (!services || typeof services !== "object") continue;
-      for (const service of Object.values(services as Record<string, { image?: unknown; build?: unknown }>)) {
-        if (typeof service?.image !== "string" || service.build) continue;
-        const line = text.split(/\r?\n/).findIndex((l) => l.includes(service.image as string)) + 1;
-        found.push({ file, line: Math.max(line, 1), image: service.image });
-      }
-    }
-  }
-  return found;
+export async function lintLesson(lesson: LessonUnderLint, pack: PackUnderLint): Promise<Problem[]> {
+  const found = await Promise.all(lintRules.map((rule) => rule.check(lesson, pack)));
+  return found.flat();
 }

@@ -24,3 +24,14 @@ describe("languages", () => {
     expect(translator("fr")("list.stepOf", { current: 2, total: 7 })).toBe("étape 2/7");
   });
 });
+
+describe("counted words", () => {
+  it("agree with their number, by each language's rule", () => {
+    const en = translator("en");
+    expect(en("list.steps", { steps: 1, tasks: 1, quizzes: 0 })).toBe("1 step: 1 task, 0 quizzes");
+    expect(en("list.steps", { steps: 7, tasks: 2, quizzes: 1 })).toBe("7 steps: 2 tasks, 1 quiz");
+    const fr = translator("fr");
+    expect(fr("list.steps", { steps: 1, tasks: 0, quizzes: 2 })).toBe("1 étape : 0 exercice, 2 quiz");
+    expect(fr("list.steps", { steps: 3, tasks: 2, quizzes: 1 })).toBe("3 étapes : 2 exercices, 1 quiz");
+  });
+});
