@@ -78,7 +78,11 @@ describe("docker-tutor check", () => {
   it("reads PACK/LESSON, LESSON and PACK/LESSON/STEP by the ids that exist, going on to the next task", async () => {
     const fresh = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-check-targets-"));
     try {
-      for (const target of ["docker-basics/containers", "containers", "docker-basics/containers/run-detached"]) {
+      for (const target of [
+        "docker-basics/containers",
+        "containers",
+        "docker-basics/containers/run-detached",
+      ]) {
         const result = await runCli(["check", target, "--json"], { env: { DOCKER_TUTOR_HOME: fresh } });
         expect(result.code, target).toBe(1);
         const report = JSON.parse(result.stdout);
@@ -96,7 +100,11 @@ describe("docker-tutor check", () => {
     expect(unknown.code).toBe(2);
     expect(JSON.parse(unknown.stdout)).toEqual({
       passed: false,
-      error: { message: 'no lesson "no-such-lesson"', fix: expect.stringMatching(/^pick one of: /), exitCode: 2 },
+      error: {
+        message: 'no lesson "no-such-lesson"',
+        fix: expect.stringMatching(/^pick one of: /),
+        exitCode: 2,
+      },
     });
     const noEngine = await runCli(["check", "what-is-docker/first-container", "--json"], {
       env: { ...env(), DOCKER_HOST: "unix:///nonexistent/docker.sock" },
