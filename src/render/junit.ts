@@ -36,10 +36,10 @@ export function junitXml(lessons: LessonReport[]): string {
         `    <testcase classname="${xmlEscape(`${lesson.pack}.${lesson.id}`)}" name="cleanup" time="0">\n      <failure message="${xmlEscape(message)}"/>\n    </testcase>`,
       );
     }
-    return `  <testsuite name="${xmlEscape(`${lesson.pack}/${lesson.id}`)}" tests="${cases.length}" failures="${failures}" errors="${errors}" time="${seconds(lesson.ms)}">\n${cases.join("\n")}\n  </testsuite>`;
+    return `  <testsuite name="${xmlEscape(`${lesson.pack}/${lesson.id}`)}" tests="${cases.length}" failures="${failures}"${errorsAttribute(errors)} time="${seconds(lesson.ms)}">\n${cases.join("\n")}\n  </testsuite>`;
   });
   const { tests, failures, errors } = count(lessons);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="docker-tutor verify" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join("\n")}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="docker-tutor verify" tests="${tests}" failures="${failures}"${errorsAttribute(errors)}>\n${suites.join("\n")}\n</testsuites>\n`;
 }
 
 /** Test cases, failures and errors, by the verdicts: a case per step, one more for leftovers. */
@@ -55,4 +55,9 @@ function count(lessons: LessonReport[]): { tests: number; failures: number; erro
     tests += lesson.steps.length + (leftoverVerdict(lesson) === "ok" ? 0 : 1);
   }
   return { tests, failures, errors };
+}
+
+/** ` errors="n"` when the engine failed somewhere: an optional attribute, left out when there are none. */
+function errorsAttribute(errors: number): string {
+  return errors > 0 ? ` errors="${errors}"` : "";
 }

@@ -28,7 +28,7 @@ describe("JUnit report", () => {
       steps: [step("good"), step("bad", "the solution exited 3", "<oops> & \u001b[31mred\u001b[0m")],
     };
     const xml = junitXml([lesson]);
-    expect(xml).toContain('<testsuites name="docker-tutor verify" tests="3" failures="2" errors="0">');
+    expect(xml).toContain('<testsuites name="docker-tutor verify" tests="3" failures="2">');
     expect(xml).toContain('<testcase classname="p.demo" name="good (task)" time="1.500"/>');
     expect(xml).toContain('<failure message="the solution exited 3">the solution exited 3');
     expect(xml).toContain("&lt;oops&gt; &amp; [31mred[0m");

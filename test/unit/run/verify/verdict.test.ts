@@ -100,7 +100,7 @@ describe("verify's verdicts, with a fake evaluator", () => {
     const summary = summarize([report]);
     expect(summary).toMatchObject({ failures: 0, engineErrors: 1, ok: false, exitCode: 2 });
     const xml = junitXml([report]);
-    expect(xml).toContain('tests="3" failures="0" errors="1"');
+    expect(xml).toContain('tests="3" failures="0" errors="1">');
     expect(xml).toMatch(/name="outage \(task\)" time="[\d.]+">\n\s+<error message="engine error/);
     expect(xml).not.toContain("<failure");
     const json = JSON.parse(verifyJson(summary, [report]));
