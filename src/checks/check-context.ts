@@ -1,5 +1,6 @@
 /** What a check needs to look at the world: the engine, the lesson's working folder and what it owns. */
 import type { Docker } from "../engine/client.js";
+import { cameAfter, type LessonMarker } from "../world/provenance.js";
 import type { Resources } from "../world/resources.js";
 
 export interface CheckContext {
@@ -10,6 +11,11 @@ export interface CheckContext {
   resources: Resources;
   /** Images the lesson declares (it may inspect them, not remove them). */
   images: string[];
+  /**
+   * Whether a resource made at `created` (engine seconds or ISO time) came after the lesson started on
+   * this engine. Checks may look at anything the lesson names, but run commands only in what it made.
+   */
+  madeByLesson(created: number | string | undefined): boolean;
   /** Where published ports answer: 127.0.0.1 for a local engine, the engine's host for a tcp one. */
   portHost: string;
   /** Bounds, so nothing hangs. */
@@ -66,9 +72,13 @@ export function createCheckContext(options: {
   resources: Resources;
   images: string[];
   engineHost: string;
+  /** The lesson's recorded start on this engine; without one, nothing counts as made by the lesson. */
+  marker?: LessonMarker | undefined;
   timeouts?: Partial<CheckContext["timeouts"]>;
 }): CheckContext {
+  const { marker } = options;
   return {
+    madeByLesson: (created) => cameAfter(marker, created),
     docker: options.docker,
     workdir: options.workdir,
     resources: options.resources,
@@ -87,13 +97,24 @@ export function checkContexts(options: {
   docker: Docker;
   engineHost: string;
   timeouts?: Partial<CheckContext["timeouts"]>;
-}): (owner: { resources: Resources; images: string[] }, workdir: string) => CheckContext {
+}): (
+  owner: { resources: Resources; images: string[] },
+  workdir: string,
+  marker: LessonMarker | undefined,
+) => CheckContext {
   const made = new Map<string, CheckContext>();
-  return (owner, workdir) => {
-    let context = made.get(workdir);
+  return (owner, workdir, marker) => {
+    const key = `${workdir}\n${marker?.since ?? ""}`;
+    let context = made.get(key);
     if (!context) {
-      context = createCheckContext({ ...options, workdir, resources: owner.resources, images: owner.images });
-      made.set(workdir, context);
+      context = createCheckContext({
+        ...options,
+        workdir,
+        marker,
+        resources: owner.resources,
+        images: owner.images,
+      });
+      made.set(key, context);
     }
     return context;
   };

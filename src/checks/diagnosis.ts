@@ -39,9 +39,10 @@ export function typoHint(near: string | undefined): string {
 /** The outcome of a `not`: the inner check passing is the failure. */
 export function negate(inner: Outcome): Outcome {
   // A failure that is the success: keep what was found, drop what the inner check expected.
-  return inner.passed
-    ? fail(`${inner.message}, but it should not`)
-    : pass(inner.message.replace(/; expected .*$/, ""));
+  if (inner.passed) return fail(`${inner.message}, but it should not`);
+  // Drop only the last "; expected ...": the found part may quote text that holds those words.
+  const cut = inner.message.lastIndexOf("; expected ");
+  return pass(cut >= 0 ? inner.message.slice(0, cut) : inner.message);
 }
 
 /** A count against `n` or `{min, max}`. */

@@ -70,6 +70,14 @@ export function parseCheck(value: unknown, path: YamlPath, issues: ValueIssue[])
       return undefined;
     }
     const inner = parseCheck(value.not, [...path, "not"], issues);
+    if (inner?.kind === "not") {
+      issues.push({
+        path: [...path, "not", "not"],
+        atKey: true,
+        message: '"not" of a "not" says the check itself: write the inner check without both',
+      });
+      return undefined;
+    }
     return inner ? { kind: "not", not: inner } : undefined;
   }
   const checkKind = kindByKey(kind);

@@ -16,14 +16,15 @@ export async function runCheck(
   options: { json?: boolean; workdir?: string },
 ): Promise<void> {
   try {
+    const home = tutorHome(ctx.env);
     const [{ packs, warnings }, { progress }] = await Promise.all([
       loadAllPacks(ctx.packs, ctx.env, ctx.version),
-      readProgress(tutorHome(ctx.env)),
+      readProgress(home),
     ]);
     reportPackWarnings(ctx, warnings);
     const { lesson, step } = resolveCheckTarget(packs, progress, target, ctx.t);
     const engine = await connectEngine(ctx.env);
-    const report = await checkStep(engine, lesson, step, workdirBase(options.workdir, ctx.env));
+    const report = await checkStep(engine, lesson, step, workdirBase(options.workdir, ctx.env), home);
     if (options.json) ctx.output.out(checkJson(report));
     else for (const line of checkLines(report, palette(ctx.color))) ctx.output.out(line);
     if (report.engineError) throw new ExitCode(2);

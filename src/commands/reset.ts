@@ -29,7 +29,13 @@ export async function runReset(
     : [lessonOrCurrent(packs, (await readProgress(home)).progress, target, t, t("select.nameForReset"))];
 
   const engine = await connectEngine(ctx.env);
-  const scope = { workdirBase: workdirBase(options.workdir, ctx.env), home };
+  const scope = {
+    home,
+    host: engine.target.host,
+    owner: "learner" as const,
+    workdirBase: workdirBase(options.workdir, ctx.env),
+    clearProgress: true,
+  };
   const plan = await planReset(engine.docker, lessons.map(footprint), scope);
   for (const line of resetPlanLines(plan, t, palette(ctx.color))) ctx.output.out(line);
   if (!isEmptyPlan(plan) && !options.yes) {

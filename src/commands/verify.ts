@@ -1,6 +1,5 @@
 /** `docker-tutor verify [PACK...] [--lesson ID] [--junit FILE] [--json]`: packs prove themselves (see run/verify/). */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CommandContext } from "../command-context.js";
 import { connectEngine } from "../engine/connect.js";
@@ -14,7 +13,9 @@ import { summaryLine, verifyEventsRenderer } from "../render/verify-log.js";
 import { loadGivenPacks, selectLessons } from "../run/select.js";
 import { engineVerifyWorld } from "../run/verify/engine-world.js";
 import { summarize } from "../run/verify/verdict.js";
-import { type LessonReport, verifyLesson } from "../run/verify/verify.js";
+import { verifyLessons } from "../run/verify/verify.js";
+import { tutorHome } from "../world/paths.js";
+import { givenOrTemporaryBase } from "../world/workdir.js";
 import { reportPackWarnings, secondsOption } from "./shared.js";
 
 export interface VerifyCommandOptions {
@@ -39,19 +40,19 @@ export async function runVerify(
   const solutionTimeoutMs = secondsOption("--solution-timeout", options.solutionTimeout ?? "300");
   const positiveWaitMs = secondsOption("--check-wait", options.checkWait ?? "30");
   const [engine, composeCommand] = await Promise.all([connectEngine(ctx.env), detectCompose(ctx.env)]);
-  const workdirBase = options.workdir
-    ? path.resolve(options.workdir)
-    : await mkdtemp(path.join(os.tmpdir(), "docker-tutor-verify-"));
+  const folders = await givenOrTemporaryBase(options.workdir);
+  const workdirBase = folders.base;
   const c = palette(ctx.color);
   const emit = verifyEventsRenderer(ctx.output, ctx.terminal, Boolean(options.json), c);
-  const world = engineVerifyWorld(engine, { workdirBase, composeCommand, solutionTimeoutMs });
-  const run = { world, emit, solutionTimeoutMs, positiveWaitMs, engineWaitMs: 120_000 };
-  const reports: LessonReport[] = [];
-  try {
-    for (const { pack, lesson } of selected) reports.push(await verifyLesson(pack, lesson, run));
-  } finally {
-    if (!options.workdir) await rm(workdirBase, { recursive: true, force: true });
-  }
+  const limits = { solutionTimeoutMs, positiveWaitMs, engineWaitMs: 120_000 };
+  const world = engineVerifyWorld(engine, {
+    home: tutorHome(ctx.env),
+    workdirBase,
+    composeCommand,
+    ...limits,
+  });
+  const run = { world, emit, ...limits };
+  const reports = await verifyLessons(selected, run).finally(() => folders.done());
   const summary = summarize(reports);
   if (options.junit) await writeFile(options.junit, junitXml(reports));
   ctx.output.out(options.json ? verifyJson(summary, reports) : summaryLine(summary, c));

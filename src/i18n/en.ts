@@ -23,6 +23,7 @@ export const en = {
   "reset.nothing": "Nothing to remove for {lessons}.",
   "reset.removes": "This removes, for {lessons}:",
   "reset.folder": "folder",
+  "reset.kept": "kept: {what} (it was there before this lesson)",
   "reset.needsConsent": "reset needs your confirmation",
   "reset.needsConsentFix": "run it in a terminal, or add --yes",
   "reset.ask": "Remove them?",

@@ -26,6 +26,7 @@ export const fr: Record<MessageKey, string> = {
   "reset.nothing": "Rien à supprimer pour {lessons}.",
   "reset.removes": "Seront supprimés, pour {lessons} :",
   "reset.folder": "dossier",
+  "reset.kept": "conservé : {what} (il était là avant cette leçon)",
   "reset.needsConsent": "reset demande votre confirmation",
   "reset.needsConsentFix": "lancez-le dans un terminal, ou ajoutez --yes",
   "reset.ask": "Les supprimer ?",

@@ -30,6 +30,12 @@ export function junitXml(lessons: LessonReport[]): string {
       const details = xmlEscape(failureDetails(step).join("\n"));
       return `${open}>\n      <${tag} message="${xmlEscape(step.failure ?? "")}">${details}</${tag}>\n    </testcase>`;
     });
+    if (lesson.refused.length > 0) {
+      const message = `not run: ${lesson.refused.join(", ")} has the lesson's names but was there before`;
+      cases.push(
+        `    <testcase classname="${xmlEscape(`${lesson.pack}.${lesson.id}`)}" name="start" time="0">\n      <error message="${xmlEscape(message)}"/>\n    </testcase>`,
+      );
+    }
     if (leftoverVerdict(lesson) !== "ok") {
       const message = `left behind after reset: ${lesson.leftovers.join(", ")}`;
       cases.push(
@@ -52,7 +58,9 @@ function count(lessons: LessonReport[]): { tests: number; failures: number; erro
       if (verdict === "lesson-failure") failures++;
       if (verdict === "engine-error") errors++;
     }
-    tests += lesson.steps.length + (leftoverVerdict(lesson) === "ok" ? 0 : 1);
+    if (lesson.refused.length > 0) errors++;
+    tests +=
+      lesson.steps.length + (leftoverVerdict(lesson) === "ok" ? 0 : 1) + (lesson.refused.length > 0 ? 1 : 0);
   }
   return { tests, failures, errors };
 }

@@ -7,10 +7,14 @@ import { displayPath } from "./paths.js";
 
 export function resetPlanLines(plan: ResetPlan, t: Translate, c: ChalkInstance): string[] {
   const lessons = plan.lessons.map((l) => l.id).join(", ");
-  if (plan.owned.length === 0 && plan.folders.length === 0) return [t("reset.nothing", { lessons })];
+  const kept = plan.kept.map((r) =>
+    c.dim(`  ${t("reset.kept", { what: `${r.kind} ${neutralize(r.name)}` })}`),
+  );
+  if (plan.owned.length === 0 && plan.folders.length === 0) return [t("reset.nothing", { lessons }), ...kept];
   return [
     t("reset.removes", { lessons }),
     ...plan.owned.map((r) => `  ${r.kind} ${c.cyan(neutralize(r.name))}`),
     ...plan.folders.map((dir) => `  ${t("reset.folder")} ${c.cyan(displayPath(dir))}`),
+    ...kept,
   ];
 }

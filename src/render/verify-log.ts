@@ -7,6 +7,7 @@ import type { ChalkInstance } from "chalk";
 import type { Output, Terminal } from "../command-context.js";
 import { stepVerdict, type VerifySummary } from "../run/verify/verdict.js";
 import type { LessonReport, StepReport, VerifyEvent } from "../run/verify/verify.js";
+import { neutralize } from "../text/neutralize.js";
 
 export interface LineWriter {
   line(text: string): void;
@@ -77,6 +78,10 @@ export function failureDetails(report: StepReport): string[] {
 }
 
 function lessonLine(report: LessonReport, c: ChalkInstance): string {
+  if (report.refused.length > 0)
+    return c.yellow(
+      `  ! not run: ${neutralize(report.refused.join(", "))} ${report.refused.length === 1 ? "has" : "have"} the lesson's names but ${report.refused.length === 1 ? "was" : "were"} there before; verify leaves ${report.refused.length === 1 ? "it" : "them"} alone (remove or rename ${report.refused.length === 1 ? "it" : "them"} yourself, or verify on another engine)`,
+    );
   const failed = report.steps.filter((s) => stepVerdict(s) !== "ok").length;
   const left = report.leftovers.length > 0 ? `; left behind: ${report.leftovers.join(", ")}` : "";
   const summary = `${report.steps.length - failed}/${report.steps.length} steps ok in ${(report.ms / 1000).toFixed(1)}s${left}`;
@@ -86,7 +91,8 @@ function lessonLine(report: LessonReport, c: ChalkInstance): string {
 /** The closing line: `verify: 2 lesson(s), 14 step(s), 0 failure(s)`. */
 export function summaryLine(summary: VerifySummary, c: ChalkInstance): string {
   const outage = summary.engineErrors > 0 ? `, ${summary.engineErrors} engine error(s)` : "";
-  const line = `verify: ${summary.lessons} lesson(s), ${summary.steps} step(s), ${summary.failures} failure(s)${outage}`;
+  const refused = summary.refused > 0 ? `, ${summary.refused} refused` : "";
+  const line = `verify: ${summary.lessons} lesson(s), ${summary.steps} step(s), ${summary.failures} failure(s)${outage}${refused}`;
   return summary.ok ? c.green(line) : c.red(line);
 }
 

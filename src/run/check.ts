@@ -3,7 +3,8 @@ import { createCheckContext } from "../checks/check-context.js";
 import { evaluateChecks } from "../checks/evaluate.js";
 import type { CheckResult } from "../checks/result.js";
 import type { Engine } from "../engine/connect.js";
-import type { Lesson, Step } from "../pack/model.js";
+import { footprint, type Lesson, type Step } from "../pack/model.js";
+import { ensureMarker } from "../world/provenance.js";
 import { lessonWorkdir } from "../world/workdir.js";
 
 export interface CheckReport {
@@ -20,8 +21,18 @@ export async function checkStep(
   lesson: Lesson,
   step: Step,
   workdirBase: string,
+  home: string,
 ): Promise<CheckReport> {
+  // Checking a lesson is working on it: its first start on this engine is recorded, once.
+  const { marker } = await ensureMarker(
+    home,
+    engine.docker,
+    engine.target.host,
+    "learner",
+    footprint(lesson),
+  );
   const context = createCheckContext({
+    marker,
     docker: engine.docker,
     workdir: lessonWorkdir(workdirBase, lesson),
     resources: lesson.meta.resources,

@@ -1,12 +1,13 @@
 /**
- * What the lessons own on the engine right now, and removing exactly that. Ownership is by the names and
- * `tutor-` patterns a lesson declares, and by compose project label for what compose created; the tutor's
- * own helper containers are always its to remove. Nothing else is ever touched.
+ * What the lessons own on the engine right now, and removing exactly that. A resource is a lesson's when
+ * its name is owned (an exact name, a `tutor-` pattern, or the compose project label) AND it came into
+ * being after the lesson's recorded start (provenance.ts). A resource that matches by name but was there
+ * before is kept, and said so. Nothing else is ever touched.
  */
-
 import type { Docker } from "../engine/client.js";
-import { composeProjectLabel, helperLabel } from "./labels.js";
+import { composeProjectLabel } from "./labels.js";
 import { owns } from "./ownership.js";
+import { cameAfter, type LessonMarker } from "./provenance.js";
 import type { LessonFootprint, ResourceKind } from "./resources.js";
 
 export type OwnedKind = "container" | "network" | "volume" | "image";
@@ -19,48 +20,75 @@ export interface OwnedResource {
   ref: string;
 }
 
-function ownedBy(
-  lessons: LessonFootprint[],
+/** A lesson and its recorded start on this engine (undefined: never started here, so nothing is its). */
+export interface Claim extends LessonFootprint {
+  marker: LessonMarker | undefined;
+}
+
+export interface OwnedFound {
+  /** The lessons' own: named as theirs and made since they started. */
+  owned: OwnedResource[];
+  /** Named like the lessons' own, but there before: never removed. */
+  kept: OwnedResource[];
+}
+
+function claimsName(
+  claim: Claim,
   kind: ResourceKind,
   name: string,
-  labels?: Record<string, string> | null,
+  labels: Record<string, string> | null | undefined,
 ): boolean {
   const project = labels?.[composeProjectLabel];
-  return lessons.some(
-    (lesson) =>
-      owns(lesson.resources, kind, name) ||
-      (project !== undefined && kind !== "images" && lesson.resources.projects.includes(project)),
+  return (
+    owns(claim.resources, kind, name) ||
+    (project !== undefined && kind !== "images" && claim.resources.projects.includes(project))
   );
 }
 
-export async function findOwned(docker: Docker, lessons: LessonFootprint[]): Promise<OwnedResource[]> {
+export async function findOwned(docker: Docker, claims: Claim[]): Promise<OwnedFound> {
   const [containers, networks, volumes, images] = await Promise.all([
     docker.listContainers({ all: true }),
     docker.listNetworks(),
     docker.listVolumes().then((v) => v.Volumes ?? []),
     docker.listImages(),
   ]);
-  const found: OwnedResource[] = [];
+  const found: OwnedFound = { owned: [], kept: [] };
+  const sort = (
+    resource: OwnedResource,
+    kind: ResourceKind,
+    labels: Record<string, string> | null | undefined,
+    isNew: (claim: Claim) => boolean,
+  ) => {
+    const claiming = claims.filter((claim) => claimsName(claim, kind, resource.name, labels));
+    if (claiming.length === 0) return;
+    (claiming.some(isNew) ? found.owned : found.kept).push(resource);
+  };
   for (const c of containers) {
     const name = (c.Names[0] ?? c.Id).replace(/^\//, "");
-    if (c.Labels?.[helperLabel] === "true" || ownedBy(lessons, "containers", name, c.Labels)) {
-      found.push({ kind: "container", name, ref: c.Id });
-    }
+    sort({ kind: "container", name, ref: c.Id }, "containers", c.Labels, (l) =>
+      cameAfter(l.marker, c.Created),
+    );
   }
   for (const n of networks) {
-    if (ownedBy(lessons, "networks", n.Name, n.Labels))
-      found.push({ kind: "network", name: n.Name, ref: n.Id });
+    const created = (n as { Created?: string }).Created;
+    sort({ kind: "network", name: n.Name, ref: n.Id }, "networks", n.Labels, (l) =>
+      cameAfter(l.marker, created),
+    );
   }
   for (const v of volumes) {
-    if (ownedBy(lessons, "volumes", v.Name, v.Labels))
-      found.push({ kind: "volume", name: v.Name, ref: v.Name });
+    const created = (v as { CreatedAt?: string }).CreatedAt;
+    sort({ kind: "volume", name: v.Name, ref: v.Name }, "volumes", v.Labels, (l) =>
+      cameAfter(l.marker, created),
+    );
   }
   for (const image of images) {
     const tags = (image.RepoTags ?? []).filter((t) => t !== "<none>:<none>");
     // An image pulled by digest alone has no tag; its digest reference names it.
     const refs = tags.length > 0 ? tags : (image.RepoDigests ?? []).filter((d) => !d.startsWith("<none>"));
-    for (const ref of refs)
-      if (ownedBy(lessons, "images", ref)) found.push({ kind: "image", name: ref, ref });
+    // Images carry their build time, not their arrival: the marker lists the IDs that were already here.
+    const isNew = (claim: Claim) =>
+      claim.marker !== undefined && !claim.marker.imagesBefore.includes(image.Id);
+    for (const ref of refs) sort({ kind: "image", name: ref, ref }, "images", undefined, isNew);
   }
   return found;
 }

@@ -1,27 +1,35 @@
 /**
  * Resetting lessons, the one routine behind `reset`, the tutor's `reset` and verify. A plan lists what
- * would go (owned engine resources, and with the scope, working folders); applying it removes exactly
- * that and, with the scope, forgets the lessons' progress.
+ * would go (the lessons' own engine resources, and with the scope, working folders) and what is kept
+ * because it was there before the lesson; applying it removes exactly the former and, with the scope,
+ * forgets the lessons' progress.
  */
 import { existsSync } from "node:fs";
 import type { Docker } from "../engine/client.js";
 import { recordProgress } from "../progress/store.js";
 import { findOwned, type OwnedResource, type RemovalReport, removeOwned } from "./owned.js";
+import { engineClock, type MarkerOwner, readMarker } from "./provenance.js";
 import type { LessonFootprint } from "./resources.js";
 import { lessonWorkdir, removeWorkdir } from "./workdir.js";
 
-/**
- * Engine resources always go. `workdirBase`: also the lessons' working folders under it.
- * `home`: also their progress.
- */
 export interface ResetScope {
+  /** Where progress and provenance markers live. */
+  home: string;
+  /** The engine's address, to tell engines apart when one has no ID. */
+  host: string;
+  /** Whose markers say what is the lessons': the learner's, or verify's own. */
+  owner: MarkerOwner;
+  /** Also remove the lessons' working folders under this folder. */
   workdirBase?: string;
-  home?: string;
+  /** Also forget the lessons' progress. */
+  clearProgress?: boolean;
 }
 
 export interface ResetPlan {
   lessons: LessonFootprint[];
   owned: OwnedResource[];
+  /** Named like the lessons' own but there before they started: never removed. */
+  kept: OwnedResource[];
   /** Working folders that exist and would be removed. */
   folders: string[];
   scope: ResetScope;
@@ -36,11 +44,18 @@ export async function planReset(
   lessons: LessonFootprint[],
   scope: ResetScope,
 ): Promise<ResetPlan> {
-  const owned = await findOwned(docker, lessons);
+  const { engine } = await engineClock(docker, scope.host);
+  const claims = await Promise.all(
+    lessons.map(async (lesson) => ({
+      ...lesson,
+      marker: await readMarker(scope.home, engine, scope.owner, lesson),
+    })),
+  );
+  const { owned, kept } = await findOwned(docker, claims);
   const base = scope.workdirBase;
   const folders =
     base === undefined ? [] : lessons.map((l) => lessonWorkdir(base, l)).filter((dir) => existsSync(dir));
-  return { lessons, owned, folders, scope };
+  return { lessons, owned, kept, folders, scope };
 }
 
 export function isEmptyPlan(plan: ResetPlan): boolean {
@@ -51,7 +66,7 @@ export async function applyReset(docker: Docker, plan: ResetPlan): Promise<Reset
   const report = await removeOwned(docker, plan.owned);
   const base = plan.scope.workdirBase;
   if (base !== undefined) for (const lesson of plan.lessons) await removeWorkdir(base, lesson);
-  if (plan.scope.home !== undefined) await recordProgress.clear(plan.scope.home, plan.lessons);
+  if (plan.scope.clearProgress) await recordProgress.clear(plan.scope.home, plan.lessons);
   return { ...report, folders: plan.folders.length };
 }
 
@@ -60,6 +75,8 @@ export async function resetLessons(
   docker: Docker,
   lessons: LessonFootprint[],
   scope: ResetScope,
-): Promise<ResetReport> {
-  return applyReset(docker, await planReset(docker, lessons, scope));
+): Promise<ResetPlan> {
+  const plan = await planReset(docker, lessons, scope);
+  await applyReset(docker, plan);
+  return plan;
 }

@@ -2,7 +2,8 @@
  * Lesson working folders: where a lesson's `files` are copied, where the learner edits, where file and
  * dockerfile checks read and where solutions run. Default `./docker-tutor-work/<lesson>`.
  */
-import { copyFile, lstat, mkdir, readdir, realpath, rm, stat } from "node:fs/promises";
+import { copyFile, lstat, mkdir, mkdtemp, readdir, realpath, rm, stat } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { isInside } from "./paths.js";
 
@@ -81,4 +82,13 @@ export async function resolveInWorkdir(
   if (!isInside(realRoot, real))
     return { ok: false, message: `${written} is a link that leads outside the lesson's working folder` };
   return { ok: true, path: resolved };
+}
+
+/** The folder given, or a fresh temporary one that `done` removes (verify leaves no folders behind). */
+export async function givenOrTemporaryBase(
+  given: string | undefined,
+): Promise<{ base: string; done(): Promise<void> }> {
+  if (given) return { base: path.resolve(given), done: async () => undefined };
+  const base = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-verify-"));
+  return { base, done: () => rm(base, { recursive: true, force: true }) };
 }

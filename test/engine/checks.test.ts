@@ -18,6 +18,7 @@ import { parseCheckList } from "../../src/checks/parse.js";
 import type { CheckResult } from "../../src/checks/result.js";
 import type { Resources } from "../../src/world/resources.js";
 import { requireEngine, testLabel } from "../support/engine.js";
+import { startedLongAgo } from "../support/provenance.js";
 import { TestResources } from "../support/resources.js";
 
 const run = promisify(execFile);
@@ -95,6 +96,7 @@ beforeAll(async () => {
     resources,
     images: ["busybox:latest"],
     engineHost: "unix:///var/run/docker.sock",
+    marker: startedLongAgo,
   });
 
   await mkdir(path.join(workdir, "site"));
@@ -973,6 +975,26 @@ describe("exec checks", () => {
           command: echo hi
       `),
     ).toBe(`no container named ${gone}`);
+  });
+
+  it("exec check runs nothing in a container that was there before the lesson started", async () => {
+    const startedNow = createCheckContext({
+      docker,
+      workdir,
+      resources,
+      images: ["busybox:latest"],
+      engineHost: "unix:///var/run/docker.sock",
+      marker: { since: new Date(Date.now() + 60_000).toISOString(), imagesBefore: [] },
+    });
+    expect(
+      await fails(
+        `
+        - exec: { project: ${project}, service: web }
+          command: ["true"]
+      `,
+        startedNow,
+      ),
+    ).toBe(`container ${appWeb1} was there before this lesson started, so no command is run in it`);
   });
 });
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { requireEngine, testLabel } from "../support/engine.js";
 import { resumeAt } from "../support/progress.js";
+import { startLessons } from "../support/provenance.js";
 
 const run = promisify(execFile);
 const docker = (args: string[]) => run("docker", args);
@@ -51,6 +52,8 @@ beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-reset-home-"));
   work = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-reset-work-"));
   await removeAll();
+  // The learner starts the lessons, then makes things: what came after the start is the lessons'.
+  await startLessons(home);
   for (const name of [...foreign.containers, ...owned.containers]) {
     await docker(["create", "--name", name, ...label, "busybox:latest", "true"]);
   }
@@ -124,5 +127,36 @@ describe("reset", () => {
     expect(result.stderr).toMatch(
       /^docker-tutor: no lesson "contaners" — pick one of: what-is-docker, containers, /,
     );
+  });
+
+  it("keeps what has a lesson's name but was there before the lesson started, and says so", async () => {
+    const before = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-reset-before-"));
+    try {
+      await docker(["create", "--name", "tutor-hello", ...label, "busybox:latest", "true"]);
+      await docker(["volume", "create", ...label, "tutor-data"]);
+      await docker(["tag", "busybox:latest", "tutor-box:1"]);
+      await startLessons(before);
+      const result = await runCli(["reset", "--all", "--yes"], { env: { DOCKER_TUTOR_HOME: before } });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("  kept: container tutor-hello (it was there before this lesson)\n");
+      expect(result.stdout).toContain("  kept: volume tutor-data (it was there before this lesson)\n");
+      expect(result.stdout).toContain("  kept: image tutor-box:1 (it was there before this lesson)\n");
+      expect(await exists("container", "tutor-hello")).toBe(true);
+      expect(await exists("volume", "tutor-data")).toBe(true);
+      expect(await exists("image", "tutor-box:1")).toBe(true);
+      // Never started on this engine: nothing is the lesson's, whatever its name.
+      const never = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-reset-never-"));
+      const untouched = await runCli(["reset", "what-is-docker", "--yes"], {
+        env: { DOCKER_TUTOR_HOME: never },
+      });
+      expect(untouched.stdout).toBe(
+        "Nothing to remove for what-is-docker.\n  kept: container tutor-hello (it was there before this lesson)\n",
+      );
+      expect(await exists("container", "tutor-hello")).toBe(true);
+      await rm(never, { recursive: true, force: true });
+    } finally {
+      await removeAll();
+      await rm(before, { recursive: true, force: true });
+    }
   });
 });

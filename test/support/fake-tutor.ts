@@ -118,6 +118,7 @@ export class FakeTutor implements TutorContext {
     const evaluate = this.world.evaluate ?? (() => []);
     const watchers = this.watchers;
     return {
+      begin: async () => {},
       evaluate: async (_lesson: Lesson, step: Step) => evaluate(step),
       watch: (): StepWatch => {
         const listeners = new Map<string, () => void>();
@@ -135,8 +136,9 @@ export class FakeTutor implements TutorContext {
       planReset: async (lesson): Promise<ResetPlan> => ({
         lessons: [],
         owned: [{ kind: "container", name: lesson.meta.resources.containers[0] ?? "x", ref: "id" }],
+        kept: [],
         folders: [],
-        scope: {},
+        scope: { home: "/home", host: "unix:///fake.sock", owner: "learner" },
       }),
       applyReset: async (plan) => ({ removed: plan.owned, failed: [], folders: 0 }),
     };

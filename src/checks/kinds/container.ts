@@ -184,7 +184,9 @@ export function parsePortSpec(spec: string): PortBinding {
   const rest = main.slice(0, lastColon);
   const hostColon = rest.lastIndexOf(":");
   const hostPort = hostColon >= 0 ? rest.slice(hostColon + 1) : rest;
-  const hostIp = hostColon >= 0 ? rest.slice(0, hostColon).replace(/^\[|\]$/g, "") : "";
+  const written = hostColon >= 0 ? rest.slice(0, hostColon).replace(/^\[|\]$/g, "") : "";
+  // Every address (0.0.0.0 or ::) is what publishing without an address means.
+  const hostIp = written === "0.0.0.0" || written === "::" ? "" : written;
   return { hostIp, hostPort, containerPort, protocol };
 }
 

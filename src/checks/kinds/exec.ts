@@ -5,7 +5,7 @@ import { collect, demultiplex } from "../../engine/streams.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { containerName, findContainers } from "../containers.js";
-import { mismatch, pass } from "../diagnosis.js";
+import { fail, mismatch, pass } from "../diagnosis.js";
 import type { Outcome } from "../result.js";
 import { containerRef, containerRefHint, containerRefReference, refText, text } from "../schema-parts.js";
 import { matchText } from "../text-match.js";
@@ -34,6 +34,11 @@ async function evaluateExec(check: ExecCheck, ctx: CheckContext): Promise<Outcom
   const facts: string[] = [];
   for (const info of found.containers) {
     const subject = `\`${shown}\` in ${containerName(info)}`;
+    // A container that was there before the lesson is the learner's own: nothing runs inside it.
+    if (!ctx.madeByLesson(info.Created))
+      return fail(
+        `container ${containerName(info)} was there before this lesson started, so no command is run in it`,
+      );
     if (!info.State.Running)
       return mismatch(
         `container ${containerName(info)}`,

@@ -58,6 +58,8 @@ export interface StepWatch {
 
 /** The engine as task steps use it; loaded at the first task. */
 export interface TaskEngine {
+  /** The lesson is being worked on: records its first start on this engine, once. */
+  begin(lesson: Lesson): Promise<void>;
   evaluate(lesson: Lesson, step: Step, workdir: string): Promise<CheckResult[]>;
   watch(workdir: string): StepWatch;
   missingImages(refs: string[]): Promise<string[]>;

@@ -6,8 +6,9 @@ import { checkContexts } from "../../checks/check-context.js";
 import { evaluateChecks } from "../../checks/evaluate.js";
 import { connectEngine } from "../../engine/connect.js";
 import { detectCompose } from "../../engine/tools.js";
-import { footprint } from "../../pack/model.js";
+import { footprint, type Lesson } from "../../pack/model.js";
 import { missingImages, pullImages } from "../../world/images.js";
+import { ensureMarker, type LessonMarker } from "../../world/provenance.js";
 import { applyReset, planReset } from "../../world/reset.js";
 import type { TaskEngine } from "./context.js";
 import { StepWatcher } from "./watch.js";
@@ -18,19 +19,37 @@ export { runSolutionInTerminal } from "../solution.js";
 /** Connects (a TutorError when no engine answers) and finds the compose command solutions use. */
 export async function connectTaskEngine(
   env: NodeJS.ProcessEnv,
+  home: string,
 ): Promise<{ engine: TaskEngine; compose: string | undefined }> {
   const [engine, compose] = await Promise.all([connectEngine(env), detectCompose(env)]);
   const { docker } = engine;
-  const contextFor = checkContexts({ docker, engineHost: engine.target.host });
+  const host = engine.target.host;
+  const contextFor = checkContexts({ docker, engineHost: host });
+  // The learner's first start of each lesson on this engine: what came after is the lesson's.
+  const markers = new Map<string, Promise<LessonMarker>>();
+  const markerOf = (lesson: Lesson): Promise<LessonMarker> => {
+    const key = `${lesson.packId}/${lesson.id}`;
+    let marker = markers.get(key);
+    if (!marker) {
+      marker = ensureMarker(home, docker, host, "learner", footprint(lesson)).then((m) => m.marker);
+      marker.catch(() => markers.delete(key));
+      markers.set(key, marker);
+    }
+    return marker;
+  };
   return {
     compose,
     engine: {
-      evaluate: (lesson, step, workdir) => evaluateChecks(step.checks, contextFor(lesson.meta, workdir)),
+      begin: async (lesson) => {
+        await markerOf(lesson);
+      },
+      evaluate: async (lesson, step, workdir) =>
+        evaluateChecks(step.checks, contextFor(lesson.meta, workdir, await markerOf(lesson))),
       watch: (workdir) => new StepWatcher(docker, workdir),
       missingImages: (refs) => missingImages(docker, refs),
       pullImages: (refs, progress) => pullImages(docker, refs, progress),
       // The tutor's reset removes what the lesson owns on the engine; folder and progress stay.
-      planReset: (lesson) => planReset(docker, [footprint(lesson)], {}),
+      planReset: (lesson) => planReset(docker, [footprint(lesson)], { home, host, owner: "learner" }),
       applyReset: (plan) => applyReset(docker, plan),
     },
   };

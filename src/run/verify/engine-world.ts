@@ -3,14 +3,16 @@ import { checkContexts } from "../../checks/check-context.js";
 import { evaluateChecks } from "../../checks/evaluate.js";
 import { engineAnswers, waitForEngine } from "../../engine/alive.js";
 import type { Engine } from "../../engine/connect.js";
-import { footprint } from "../../pack/model.js";
-import { findOwned } from "../../world/owned.js";
-import { resetLessons } from "../../world/reset.js";
+import { footprint, type Lesson } from "../../pack/model.js";
+import { clearMarker, engineClock, ensureMarker, type LessonMarker } from "../../world/provenance.js";
+import { planReset, resetLessons } from "../../world/reset.js";
 import { prepareWorkdir } from "../../world/workdir.js";
 import { runSolution } from "../solution.js";
 import type { VerifyWorld } from "./verify.js";
 
 export interface EngineWorldOptions {
+  /** Where verify keeps its own markers (the learner's home: DOCKER_TUTOR_HOME or the XDG folder). */
+  home: string;
   /** Folder under which each lesson gets its working folder. */
   workdirBase: string;
   /** `docker compose` or `docker-compose`, told to solutions as $DOCKER_TUTOR_COMPOSE. */
@@ -18,25 +20,37 @@ export interface EngineWorldOptions {
   solutionTimeoutMs: number;
 }
 
+const words = (resources: { kind: string; name: string }[]) => resources.map((r) => `${r.kind} ${r.name}`);
+
 export function engineVerifyWorld(engine: Engine, options: EngineWorldOptions): VerifyWorld {
   const { docker } = engine;
-  const { workdirBase } = options;
+  const { home, workdirBase } = options;
+  const host = engine.target.host;
+  const scope = { home, host, owner: "verify" as const, workdirBase };
   // One attempt per check: the negative phase must not wait for servers that will never start.
-  const contextFor = checkContexts({ docker, engineHost: engine.target.host, timeouts: { httpMs: 0 } });
+  const contextFor = checkContexts({ docker, engineHost: host, timeouts: { httpMs: 0 } });
+  const markers = new Map<string, LessonMarker>();
+  const key = (lesson: Lesson) => `${lesson.packId}/${lesson.id}`;
   return {
-    reset: async (lesson) => {
-      await resetLessons(docker, [footprint(lesson)], { workdirBase });
+    begin: async (lesson) => {
+      const { marker } = await ensureMarker(home, docker, host, "verify", footprint(lesson));
+      markers.set(key(lesson), marker);
+    },
+    reset: async (lesson) => ({ kept: words((await resetLessons(docker, [footprint(lesson)], scope)).kept) }),
+    end: async (lesson) => {
+      const { engine: id } = await engineClock(docker, host);
+      await clearMarker(home, id, "verify", lesson);
     },
     prepare: async (lesson, pack) => (await prepareWorkdir(workdirBase, lesson, pack.dir)).dir,
-    evaluate: (lesson, step, workdir) => evaluateChecks(step.checks, contextFor(lesson.meta, workdir)),
+    evaluate: (lesson, step, workdir) =>
+      evaluateChecks(step.checks, contextFor(lesson.meta, workdir, markers.get(key(lesson)))),
     solve: (step, workdir) =>
       runSolution(step.solution?.script ?? "", {
         cwd: workdir,
         timeoutMs: options.solutionTimeoutMs,
         env: options.composeCommand ? { DOCKER_TUTOR_COMPOSE: options.composeCommand } : {},
       }),
-    leftovers: async (lesson) =>
-      (await findOwned(docker, [footprint(lesson)])).map((r) => `${r.kind} ${r.name}`),
+    leftovers: async (lesson) => words((await planReset(docker, [footprint(lesson)], scope)).owned),
     alive: () => engineAnswers(docker),
     waitForEngine: (limitMs) => waitForEngine(docker, limitMs),
   };

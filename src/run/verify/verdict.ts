@@ -23,7 +23,9 @@ export interface VerifySummary {
   /** Lesson failures: failing steps, and lessons that left something behind. */
   failures: number;
   engineErrors: number;
-  /** 0 all good, 1 a lesson failed, 2 only the engine failed. */
+  /** Lessons verify would not run: their names are taken by what was there before. */
+  refused: number;
+  /** 0 all good, 1 a lesson failed, 2 only the engine failed or lessons were refused. */
   exitCode: 0 | 1 | 2;
 }
 
@@ -35,13 +37,15 @@ export function summarize(reports: LessonReport[]): VerifySummary {
   const engineErrors = steps.filter((s) => stepVerdict(s) === "engine-error").length;
   // A lesson broken off by an engine that never came back has fewer steps than it should.
   const incomplete = reports.some((r) => !r.complete);
-  const ok = failures === 0 && engineErrors === 0 && !incomplete;
-  const exitCode = failures > 0 ? 1 : ok ? 0 : engineErrors > 0 ? 2 : 1;
-  return { ok, lessons: reports.length, steps: steps.length, failures, engineErrors, exitCode };
+  const refused = reports.filter((r) => r.refused.length > 0).length;
+  const ok = failures === 0 && engineErrors === 0 && refused === 0 && !incomplete;
+  const exitCode = failures > 0 ? 1 : ok ? 0 : engineErrors > 0 || refused > 0 ? 2 : 1;
+  return { ok, lessons: reports.length, steps: steps.length, failures, engineErrors, refused, exitCode };
 }
 
-/** A lesson's own verdict: its worst step, leftovers included. */
-export function lessonVerdict(lesson: LessonReport): Verdict {
+/** A lesson's own verdict: its worst step, leftovers included; "refused" when it could not run here. */
+export function lessonVerdict(lesson: LessonReport): Verdict | "refused" {
+  if (lesson.refused.length > 0) return "refused";
   const verdicts = [...lesson.steps.map(stepVerdict), leftoverVerdict(lesson)];
   if (verdicts.includes("lesson-failure")) return "lesson-failure";
   if (verdicts.includes("engine-error") || !lesson.complete) return "engine-error";

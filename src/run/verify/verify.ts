@@ -43,6 +43,11 @@ export interface LessonReport {
   ms: number;
   /** Every step was tried (an engine that never came back breaks a lesson off). */
   complete: boolean;
+  /**
+   * Resources with the lesson's names that were there before it started, worded `container postgres`:
+   * verify refuses to run the lesson rather than touch them. Empty when it ran.
+   */
+  refused: string[];
   /** The lesson's verdict is ok (see verdict.ts). */
   ok: boolean;
 }
@@ -61,8 +66,15 @@ export type VerifyEvent =
  * `evaluate` makes one quick attempt per check: no waiting for servers that will never start.
  */
 export interface VerifyWorld {
-  /** Removes what the lesson owns and its working folder. */
-  reset(lesson: Lesson): Promise<void>;
+  /** Records verify's own start of the lesson on this engine (kept if an earlier run was cut off). */
+  begin(lesson: Lesson): Promise<void>;
+  /**
+   * Removes what the lesson owns (made since verify started it) and its working folder; returns what
+   * has the lesson's names but was there before, which it leaves alone.
+   */
+  reset(lesson: Lesson): Promise<{ kept: string[] }>;
+  /** The lesson ended clean: verify forgets its start, so the next run begins afresh. */
+  end(lesson: Lesson): Promise<void>;
   /** Creates the lesson's working folder afresh; its path. */
   prepare(lesson: Lesson, pack: Pack): Promise<string>;
   evaluate(lesson: Lesson, step: Step, workdir: string): Promise<CheckResult[]>;
@@ -93,7 +105,22 @@ export async function verifyLesson(
   const started = Date.now();
   options.emit({ type: "lesson-start", lesson });
   const { world } = options;
-  await world.reset(lesson);
+  await world.begin(lesson);
+  const { kept } = await world.reset(lesson);
+  if (kept.length > 0) {
+    const report: LessonReport = {
+      id: lesson.id,
+      pack: pack.id,
+      steps: [],
+      leftovers: [],
+      ms: Date.now() - started,
+      complete: false,
+      refused: kept,
+      ok: false,
+    };
+    options.emit({ type: "lesson-end", lesson, report });
+    return report;
+  }
   const dir = await world.prepare(lesson, pack);
 
   const steps: StepReport[] = [];
@@ -131,9 +158,11 @@ export async function verifyLesson(
     leftovers,
     ms: Date.now() - started,
     complete: steps.length === lesson.steps.length,
+    refused: [],
     ok: false,
   };
   report.ok = lessonVerdict(report) === "ok";
+  if (leftovers.length === 0) await world.end(lesson);
   options.emit({ type: "lesson-end", lesson, report });
   return report;
 }
@@ -227,4 +256,14 @@ async function waitForPass(evaluate: () => Promise<CheckResult[]>, waitMs: numbe
       return results;
     await new Promise((resolve) => setTimeout(resolve, Math.min(25 * 2 ** attempt, 500)));
   }
+}
+
+/** Each selected lesson in turn. */
+export async function verifyLessons(
+  selected: { pack: Pack; lesson: Lesson }[],
+  options: VerifyOptions,
+): Promise<LessonReport[]> {
+  const reports: LessonReport[] = [];
+  for (const { pack, lesson } of selected) reports.push(await verifyLesson(pack, lesson, options));
+  return reports;
 }

@@ -106,3 +106,11 @@ describe("the check vocabulary", () => {
     ]);
   });
 });
+
+describe("negation", () => {
+  it("refuses a not of a not, which would only say the check itself in a confusing way", () => {
+    expect(messages("- not: { not: { container: tutor-web } }")).toEqual([
+      '0.not.not: "not" of a "not" says the check itself: write the inner check without both',
+    ]);
+  });
+});

@@ -22,7 +22,10 @@ export async function taskStep(ctx: TutorContext, place: StepPlace): Promise<Tas
   const dir = place.cwd as string;
   ctx.say(ctx.t("tutor.taskHelp"), "dim");
   const engine = await ctx.engine();
-  if (engine) await ensureImages(ctx, engine, lesson.meta.images);
+  if (engine) {
+    await engine.begin(lesson);
+    await ensureImages(ctx, engine, lesson.meta.images);
+  }
 
   const checks = new TaskChecks(ctx, engine, lesson, step, dir);
   const watch = engine?.watch(dir);
@@ -97,6 +100,7 @@ function taskCommands(checks: TaskChecks, engine: TaskEngine | undefined): Recor
       const current = engine ?? (await ctx.engine());
       if (!current) return undefined;
       const plan = await current.planReset(lesson);
+      for (const r of plan.kept) ctx.say(ctx.t("reset.kept", { what: `${r.kind} ${r.name}` }), "dim");
       if (plan.owned.length === 0) {
         ctx.say(ctx.t("tutor.resetNothing"));
         return undefined;

@@ -39,11 +39,18 @@ const down: CheckResult = {
 function fakeWorld(
   script: Record<string, { before: CheckResult; after: CheckResult }>,
   engineGone: string[] = [],
-): VerifyWorld & { solved: string[] } {
+  before: string[] = [],
+): VerifyWorld & { solved: string[]; ended: string[] } {
   const solved: string[] = [];
+  const ended: string[] = [];
   let current = "";
   return {
     solved,
+    ended,
+    begin: async () => {},
+    end: async (lesson) => {
+      ended.push(lesson.id);
+    },
     evaluate: async (_lesson, step) => {
       current = step.id;
       const entry = script[step.id] as { before: CheckResult; after: CheckResult };
@@ -54,7 +61,7 @@ function fakeWorld(
       return { exitCode: 0, output: "", timedOut: false, ms: 1 };
     },
     prepare: async () => "/work/three-steps",
-    reset: async () => {},
+    reset: async () => ({ kept: before }),
     leftovers: async () => [],
     alive: async () => !engineGone.includes(current),
     waitForEngine: async () => 250,

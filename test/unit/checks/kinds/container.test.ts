@@ -1,0 +1,323 @@
+/**
+ * `container:` checks judged on inspect JSON recorded from a real engine (test/fixtures/inspect/): the
+ * same messages the engine tests pin, with no engine.
+ */
+import { describe, expect, it } from "vitest";
+import { createCheckContext } from "../../../../src/checks/check-context.js";
+import { evaluateCheck } from "../../../../src/checks/evaluate.js";
+import { containerKind } from "../../../../src/checks/kinds/container.js";
+import { emptyResources } from "../../../../src/world/resources.js";
+import { fails, parseAs, passes } from "../../../support/checks.js";
+import { RecordedEngine, recordedContext, recordedWorkdir } from "../../../support/recorded-engine.js";
+
+const engine = new RecordedEngine();
+const ctx = recordedContext(engine);
+const busyboxId = engine.recording.images.find((i) => i.RepoTags?.includes("busybox:latest"))?.Id;
+
+/** Running busybox httpd: published twice, a volume and a read-only bind mount, env, labels, restart policy. */
+const web = "tutor-rec-web";
+/** Exited with code 3; created from busybox's image ID, not a tag. */
+const done = "tutor-rec-done";
+/** Labelled as compose project tutor-rec-app: web ×2 and db running, worker exited. */
+const project = "tutor-rec-app";
+
+describe("container check, its label and references", () => {
+  it("names the container, its image, networks and named volumes, not a folder mounted from ./", () => {
+    const check = parseAs(
+      containerKind,
+      `
+      - container: ${web}
+        image: busybox
+        networks: [tutor-rec-net]
+        mounts:
+          - { target: /data, source: tutor-rec-data }
+          - { target: /site, source: ./site }
+          - { target: /cache, source: /srv/cache, type: bind }
+      `,
+    );
+    expect(containerKind.label(check)).toBe(`container ${web}`);
+    expect(containerKind.references(check)).toEqual([
+      { kind: "containers", name: web },
+      { kind: "images", name: "busybox" },
+      { kind: "networks", name: "tutor-rec-net" },
+      { kind: "volumes", name: "tutor-rec-data" },
+    ]);
+  });
+
+  it("names the compose project of a service reference", () => {
+    const check = parseAs(containerKind, `- container: { project: ${project}, service: web }`);
+    expect(containerKind.label(check)).toBe(`container ${project}/web`);
+    expect(containerKind.references(check)).toEqual([{ kind: "projects", name: project }]);
+  });
+});
+
+describe("container check on recorded containers", () => {
+  it("the kind evaluates a parsed check by itself, as evaluateCheck does", async () => {
+    const check = parseAs(containerKind, `- { container: ${web}, state: running }`);
+    expect(await containerKind.evaluate(check, ctx)).toEqual({
+      passed: true,
+      message: `container ${web} is running`,
+    });
+  });
+
+  it("says what state a container is in", async () => {
+    expect(await passes(`- { container: ${web}, state: running }`, ctx)).toBe(`container ${web} is running`);
+    expect(await fails(`- { container: ${web}, state: exited }`, ctx)).toBe(
+      `container ${web} is running; expected exited`,
+    );
+    expect(await fails(`- { container: ${done}, state: running }`, ctx)).toBe(
+      `container ${done} is exited; expected running`,
+    );
+  });
+
+  it("suggests the name meant when it is misspelt, and only then", async () => {
+    expect(await fails(`- container: tutor-rec-wbe`, ctx)).toBe(
+      `no container named tutor-rec-wbe (there is ${web}: a typo?)`,
+    );
+    expect(await fails(`- container: tutor-rec-nothing-here`, ctx)).toBe(
+      `no container named tutor-rec-nothing-here`,
+    );
+  });
+
+  it("reads the exit code of a stopped container, and says a running one has none yet", async () => {
+    expect(await passes(`- { container: ${done}, state: exited, exitCode: 3 }`, ctx)).toBe(
+      `container ${done} is exited, exit code 3`,
+    );
+    expect(await fails(`- { container: ${done}, exitCode: 0 }`, ctx)).toBe(
+      `container ${done} exited with code 3; expected 0`,
+    );
+    expect(await fails(`- { container: ${web}, exitCode: 0 }`, ctx)).toBe(
+      `container ${web} is running, so it has no exit code yet; expected exit code 0`,
+    );
+  });
+
+  it("compares the image by tag, whatever its spelling, or by ID when created from one", async () => {
+    expect(await passes(`- { container: ${web}, image: busybox }`, ctx)).toBe(
+      `container ${web} is running, image busybox`,
+    );
+    expect(await passes(`- { container: ${web}, image: docker.io/library/busybox:latest }`, ctx)).toBe(
+      `container ${web} is running, image docker.io/library/busybox:latest`,
+    );
+    // tutor-rec-done was created from the image ID: the tag is looked up and its ID compared.
+    expect(await passes(`- { container: ${done}, image: busybox:latest }`, ctx)).toBe(
+      `container ${done} is exited, image busybox:latest`,
+    );
+    expect(await fails(`- { container: ${web}, image: python:3.11-slim }`, ctx)).toBe(
+      `container ${web} runs image busybox:latest; expected python:3.11-slim`,
+    );
+    expect(await fails(`- { container: ${done}, image: python:3.11-slim }`, ctx)).toBe(
+      `container ${done} runs image ${busyboxId}; expected python:3.11-slim`,
+    );
+  });
+
+  it("reports the published ports it found, on every address or one", async () => {
+    expect(await passes(`- { container: ${web}, ports: ["8080:80", "127.0.0.1:8081:80/tcp"] }`, ctx)).toBe(
+      `container ${web} is running, publishes 8080->80/tcp, 127.0.0.1:8081->80/tcp`,
+    );
+    // A port that names no address matches one published on 127.0.0.1 only.
+    expect(await passes(`- { container: ${web}, ports: ["8081:80"] }`, ctx)).toBe(
+      `container ${web} is running, publishes 8081->80/tcp`,
+    );
+    expect(await fails(`- { container: ${web}, ports: ["8082:80"] }`, ctx)).toBe(
+      `container ${web} publishes 8080->80/tcp, 127.0.0.1:8081->80/tcp; expected 8082->80/tcp`,
+    );
+    expect(await fails(`- { container: ${web}, ports: ["127.0.0.1:8080:80"] }`, ctx)).toBe(
+      `container ${web} publishes 8080->80/tcp, 127.0.0.1:8081->80/tcp; expected 127.0.0.1:8080->80/tcp`,
+    );
+    expect(await fails(`- { container: ${web}, ports: ["8080:80/udp"] }`, ctx)).toBe(
+      `container ${web} publishes 8080->80/tcp, 127.0.0.1:8081->80/tcp; expected 8080->80/udp`,
+    );
+    expect(await fails(`- { container: ${done}, ports: ["8080:80"] }`, ctx)).toBe(
+      `container ${done} publishes no ports; expected 8080->80/tcp`,
+    );
+    // Every address, written out, is what publishing without an address means.
+    expect(await passes(`- { container: ${web}, ports: ["0.0.0.0:8080:80", "[::]:8080:80"] }`, ctx)).toBe(
+      `container ${web} is running, publishes 8080->80/tcp, 8080->80/tcp`,
+    );
+  });
+
+  it("finds volume and bind mounts, read-only or not", async () => {
+    expect(
+      await passes(
+        `
+        - container: ${web}
+          mounts:
+            - { target: /data, source: tutor-rec-data, type: volume, readOnly: false }
+            - { target: /site, source: site, type: bind, readOnly: true }
+        `,
+        ctx,
+      ),
+    ).toBe(`container ${web} is running, mounts /data, /site`);
+    expect(await passes(`- { container: ${web}, mounts: [{ target: /site, source: ./site }] }`, ctx)).toBe(
+      `container ${web} is running, mounts /site`,
+    );
+    expect(await fails(`- { container: ${web}, mounts: [{ target: /data, readOnly: true }] }`, ctx)).toBe(
+      `container ${web} mounts /data read-write; expected read-only`,
+    );
+    expect(await fails(`- { container: ${web}, mounts: [{ target: /site, readOnly: false }] }`, ctx)).toBe(
+      `container ${web} mounts /site read-only; expected read-write`,
+    );
+  });
+
+  it("names the mounts it found when one is missing or different", async () => {
+    const site = `${recordedWorkdir}/site`;
+    expect(await fails(`- { container: ${web}, mounts: [{ target: /cache }] }`, ctx)).toBe(
+      `container ${web} mounts tutor-rec-data at /data, ${site} at /site; expected a mount at /cache`,
+    );
+    expect(await fails(`- { container: ${web}, mounts: [{ target: /data, type: bind }] }`, ctx)).toBe(
+      `container ${web} has a volume mount at /data; expected a bind mount`,
+    );
+    expect(
+      await fails(`- { container: ${web}, mounts: [{ target: /data, source: tutor-rec-other }] }`, ctx),
+    ).toBe(`container ${web} mounts tutor-rec-data at /data; expected tutor-rec-other at /data`);
+    expect(
+      await fails(`- { container: ${web}, mounts: [{ target: /site, source: app, type: bind }] }`, ctx),
+    ).toBe(`container ${web} mounts ${site} at /site; expected ${recordedWorkdir}/app at /site`);
+    expect(await fails(`- { container: ${done}, mounts: [{ target: /data }] }`, ctx)).toBe(
+      `container ${done} mounts nothing; expected a mount at /data`,
+    );
+  });
+
+  it("lists the networks a container is on", async () => {
+    expect(await passes(`- { container: ${web}, networks: [tutor-rec-net] }`, ctx)).toBe(
+      `container ${web} is running, on tutor-rec-net`,
+    );
+    expect(await fails(`- { container: ${web}, networks: [bridge] }`, ctx)).toBe(
+      `container ${web} is on tutor-rec-net; expected bridge`,
+    );
+    expect(await fails(`- { container: tutor-rec-app-db-1, networks: [tutor-rec-net, bridge] }`, ctx)).toBe(
+      `container tutor-rec-app-db-1 is on tutor-rec-back, tutor-rec-net; expected bridge`,
+    );
+  });
+
+  it("compares environment variables and labels", async () => {
+    expect(await passes(`- { container: ${web}, env: { MODE: prod }, labels: { tier: front } }`, ctx)).toBe(
+      `container ${web} is running, env MODE, labels tier`,
+    );
+    expect(await fails(`- { container: ${web}, env: { MODE: dev } }`, ctx)).toBe(
+      `container ${web} has MODE=prod; expected MODE=dev`,
+    );
+    expect(await fails(`- { container: ${web}, env: { DEBUG: "1" } }`, ctx)).toBe(
+      `container ${web} has no DEBUG; expected DEBUG=1`,
+    );
+    expect(await fails(`- { container: ${web}, labels: { tier: back } }`, ctx)).toBe(
+      `container ${web} has label tier=front; expected tier=back`,
+    );
+    expect(await fails(`- { container: ${web}, labels: { owner: me } }`, ctx)).toBe(
+      `container ${web} has no label owner; expected owner=me`,
+    );
+  });
+
+  it("reads the restart policy, no when none was set", async () => {
+    expect(await passes(`- { container: ${web}, restart: unless-stopped }`, ctx)).toBe(
+      `container ${web} is running, restart unless-stopped`,
+    );
+    expect(await passes(`- { container: ${done}, restart: "no" }`, ctx)).toBe(
+      `container ${done} is exited, restart no`,
+    );
+    expect(await fails(`- { container: ${web}, restart: always }`, ctx)).toBe(
+      `container ${web} has restart policy unless-stopped; expected always`,
+    );
+  });
+
+  it("searches stdout and stderr of the logs with contains and matches", async () => {
+    expect(await passes(`- { container: ${web}, logs: { contains: server ready } }`, ctx)).toBe(
+      `container ${web} is running, logs contain "server ready"`,
+    );
+    // The second line was written to stderr.
+    expect(await passes(`- { container: ${web}, logs: { contains: serving /www } }`, ctx)).toBe(
+      `container ${web} is running, logs contain "serving /www"`,
+    );
+    expect(await passes(`- { container: ${web}, logs: { matches: 'ready on port \\d+$' } }`, ctx)).toBe(
+      `container ${web} is running, logs match /ready on port \\d+$/`,
+    );
+    expect(await fails(`- { container: ${web}, logs: { contains: error } }`, ctx)).toBe(
+      `logs of container ${web} end with "httpd: serving /www"; expected them to contain "error"`,
+    );
+    expect(await fails(`- { container: ${web}, logs: { matches: 'listening on \\d+' } }`, ctx)).toBe(
+      `logs of container ${web} end with "httpd: serving /www"; expected them to match /listening on \\d+/`,
+    );
+    expect(await fails(`- { container: tutor-rec-app-db-1, logs: { contains: ready } }`, ctx)).toBe(
+      `logs of container tutor-rec-app-db-1 are empty; expected them to contain "ready"`,
+    );
+    expect(await fails(`- { container: ${web}, logs: { matches: "(" } }`, ctx)).toBe(
+      `the pattern "(" is not a valid regular expression`,
+    );
+  });
+
+  it("says every fact it checked, in order, when all of them hold", async () => {
+    expect(
+      await passes(
+        `
+        - container: ${web}
+          state: running
+          image: busybox
+          ports: ["8080:80"]
+          mounts: [{ target: /data, source: tutor-rec-data }]
+          networks: [tutor-rec-net]
+          env: { MODE: prod }
+          labels: { tier: front }
+          restart: unless-stopped
+          logs: { contains: ready }
+        `,
+        ctx,
+      ),
+    ).toBe(
+      `container ${web} is running, image busybox, publishes 8080->80/tcp, mounts /data, on tutor-rec-net, env MODE, labels tier, restart unless-stopped, logs contain "ready"`,
+    );
+  });
+});
+
+describe("container check by compose service", () => {
+  it("looks at every container of the service, in name order", async () => {
+    expect(await passes(`- { container: { project: ${project}, service: web }, state: running }`, ctx)).toBe(
+      `container ${project}-web-1 is running; container ${project}-web-2 is running`,
+    );
+    expect(
+      await fails(`- { container: { project: ${project}, service: worker }, state: running }`, ctx),
+    ).toBe(`container ${project}-worker-1 is exited; expected running`);
+  });
+
+  it("names the services there are when the one named has no container", async () => {
+    expect(await fails(`- container: { project: ${project}, service: wbe }`, ctx)).toBe(
+      `no container for service wbe of compose project ${project} (there is web: a typo?)`,
+    );
+    expect(await fails(`- container: { project: ${project}, service: cache }`, ctx)).toBe(
+      `no container for service cache of compose project ${project} (its services: db, web, worker)`,
+    );
+    expect(await fails(`- container: { project: tutor-rec-empty, service: web }`, ctx)).toBe(
+      `no container for service web of compose project tutor-rec-empty (the project has no containers: is it up?)`,
+    );
+  });
+});
+
+describe("container check and the lesson's resources", () => {
+  it("does not look at a container the lesson does not own", async () => {
+    const stranger = createCheckContext({
+      docker: engine.docker,
+      workdir: recordedWorkdir,
+      resources: emptyResources(),
+      images: [],
+      engineHost: "unix:///var/run/docker.sock",
+    });
+    expect(await fails(`- container: ${web}`, stranger)).toBe(
+      `container ${web} is not the lesson's (not in its resources), so it is not looked at`,
+    );
+  });
+
+  it("tells an engine that does not answer from a failed check", async () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED /var/run/docker.sock"), {
+      code: "ECONNREFUSED",
+    });
+    const down = new RecordedEngine();
+    const answer = down.getContainer.bind(down);
+    down.getContainer = (ref) => ({ ...answer(ref), inspect: () => Promise.reject(refused) });
+    const check = parseAs(containerKind, `- container: ${web}`);
+    expect(await evaluateCheck(check, recordedContext(down))).toEqual({
+      check: `container ${web}`,
+      passed: false,
+      message: "the engine did not answer (refused)",
+      engineError: true,
+    });
+  });
+});

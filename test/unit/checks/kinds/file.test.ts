@@ -1,0 +1,101 @@
+/** `file:` checks on real files in a temporary working folder: no engine. */
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CheckContext, createCheckContext } from "../../../../src/checks/check-context.js";
+import { fileKind } from "../../../../src/checks/kinds/file.js";
+import { emptyResources } from "../../../../src/world/resources.js";
+import { fails, parseAs, passes } from "../../../support/checks.js";
+
+let root: string;
+let ctx: CheckContext;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-file-check-"));
+  const workdir = path.join(root, "work");
+  const outside = path.join(root, "outside");
+  await mkdir(path.join(workdir, "site"), { recursive: true });
+  await mkdir(outside);
+  await writeFile(path.join(workdir, "notes.txt"), "hello world\nversion: 2\n");
+  await writeFile(path.join(workdir, "empty.txt"), "");
+  await writeFile(path.join(workdir, "..notes"), "dots\n");
+  await writeFile(path.join(outside, "secret.txt"), "not the lesson's\n");
+  await symlink(outside, path.join(workdir, "outside"));
+  ctx = createCheckContext({
+    docker: undefined as never,
+    workdir,
+    resources: emptyResources(),
+    images: [],
+    engineHost: "unix:///var/run/docker.sock",
+  });
+});
+
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe("file check, its label and references", () => {
+  it("names the file, and no engine resource", () => {
+    const check = parseAs(fileKind, `- { file: app/Dockerfile, contains: FROM }`);
+    expect(fileKind.label(check)).toBe("file app/Dockerfile");
+    expect(fileKind.references(check)).toEqual([]);
+  });
+});
+
+describe("file check in the working folder", () => {
+  it("the kind evaluates a parsed check by itself", async () => {
+    expect(await fileKind.evaluate(parseAs(fileKind, `- file: notes.txt`), ctx)).toEqual({
+      passed: true,
+      message: "file notes.txt exists",
+    });
+  });
+
+  it("finds a file and reads it with contains and matches", async () => {
+    expect(await passes(`- file: notes.txt`, ctx)).toBe("file notes.txt exists");
+    expect(await passes(`- { file: notes.txt, contains: hello }`, ctx)).toBe(
+      `file notes.txt contains "hello"`,
+    );
+    expect(await passes(`- { file: notes.txt, matches: '^version: \\d+$' }`, ctx)).toBe(
+      "file notes.txt matches /^version: \\d+$/",
+    );
+    expect(await fails(`- { file: notes.txt, contains: goodbye }`, ctx)).toBe(
+      `file notes.txt ends with "version: 2"; expected it to contain "goodbye"`,
+    );
+    expect(await fails(`- { file: notes.txt, matches: '^version: 3$' }`, ctx)).toBe(
+      `file notes.txt ends with "version: 2"; expected it to match /^version: 3$/`,
+    );
+    expect(await fails(`- { file: empty.txt, contains: hello }`, ctx)).toBe(
+      `file empty.txt is empty; expected it to contain "hello"`,
+    );
+  });
+
+  it("tells a missing file from one that should not exist, and a folder from a file", async () => {
+    expect(await fails(`- file: missing.txt`, ctx)).toBe(
+      "file missing.txt does not exist; expected it to exist",
+    );
+    expect(await passes(`- { file: missing.txt, exists: false }`, ctx)).toBe(
+      "file missing.txt does not exist",
+    );
+    expect(await fails(`- { file: notes.txt, exists: false }`, ctx)).toBe(
+      "file notes.txt exists; expected it not to exist",
+    );
+    expect(await passes(`- file: site`, ctx)).toBe("file site exists");
+    expect(await fails(`- { file: site, contains: hello }`, ctx)).toBe(
+      "file site is a folder; expected a file",
+    );
+  });
+
+  // `..notes` is a name inside the folder, not a step out of it.
+  it("reads a file whose name starts with two dots", async () => {
+    expect(await passes(`- file: ..notes`, ctx)).toBe("file ..notes exists");
+  });
+
+  it("refuses paths that leave the working folder", async () => {
+    expect(await fails(`- file: ../x`, ctx)).toBe("../x points outside the lesson's working folder");
+    expect(await fails(`- file: /etc/hostname`, ctx)).toBe(
+      "/etc/hostname is absolute; checks read inside the lesson's working folder only",
+    );
+    expect(await fails(`- file: outside/secret.txt`, ctx)).toBe(
+      "outside/secret.txt is a link that leads outside the lesson's working folder",
+    );
+  });
+});

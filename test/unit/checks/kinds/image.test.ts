@@ -1,0 +1,139 @@
+/** `image:` checks judged on image inspect JSON recorded from a real engine (test/fixtures/inspect/). */
+import { describe, expect, it } from "vitest";
+import { imageKind } from "../../../../src/checks/kinds/image.js";
+import { fails, parseAs, passes } from "../../../support/checks.js";
+import { recordedContext } from "../../../support/recorded-engine.js";
+
+const ctx = recordedContext();
+
+/** Built by record.sh from busybox: WORKDIR, ENV, LABEL, EXPOSE, USER, ENTRYPOINT, CMD; 2 layers, 2.0MB. */
+const built = "tutor-rec-image:1";
+
+describe("image check, its label and references", () => {
+  it("names the image as written", () => {
+    const check = parseAs(imageKind, `- { image: ${built}, layers: 2 }`);
+    expect(imageKind.label(check)).toBe(`image ${built}`);
+    expect(imageKind.references(check)).toEqual([{ kind: "images", name: built }]);
+  });
+});
+
+describe("image check on recorded images", () => {
+  it("the kind evaluates a parsed check by itself", async () => {
+    const check = parseAs(imageKind, `- image: busybox`);
+    expect(await imageKind.evaluate(check, ctx)).toEqual({ passed: true, message: "image busybox exists" });
+  });
+
+  it("finds an image by any spelling of its tag, and suggests the tag meant", async () => {
+    expect(await passes(`- image: docker.io/library/busybox:latest`, ctx)).toBe(
+      "image docker.io/library/busybox:latest exists",
+    );
+    expect(await fails(`- image: tutor-rec-image:2`, ctx)).toBe(
+      `no image tutor-rec-image:2 (there is ${built}: a typo?)`,
+    );
+    expect(await fails(`- image: tutor-rec-absent:9`, ctx)).toBe("no image tutor-rec-absent:9");
+  });
+
+  it("passes on a built image with its whole configuration", async () => {
+    expect(
+      await passes(
+        `
+        - image: ${built}
+          labels: { org.example.tier: front }
+          env: { MODE: prod }
+          cmd: ["httpd -f -p 8080"]
+          entrypoint: [/bin/sh, -c]
+          exposedPorts: [8080, 53/udp]
+          workdir: /app
+          user: nobody
+          layers: 2
+          maxSize: 10MB
+        `,
+        ctx,
+      ),
+    ).toBe(
+      `image ${built} exists (labels org.example.tier, env MODE, CMD ["httpd -f -p 8080"], ENTRYPOINT ["/bin/sh","-c"], exposes 8080, 53/udp, 2 layers, 2.0MB)`,
+    );
+  });
+
+  it("compares CMD and ENTRYPOINT as lists", async () => {
+    expect(await passes(`- { image: busybox, cmd: [sh] }`, ctx)).toBe(`image busybox exists (CMD ["sh"])`);
+    expect(await fails(`- { image: "busybox:latest", cmd: [httpd, -f, -p, "8080"] }`, ctx)).toBe(
+      `image busybox:latest has CMD ["sh"]; expected ["httpd","-f","-p","8080"]`,
+    );
+    expect(await fails(`- { image: ${built}, cmd: [httpd -f -p 8080, -v] }`, ctx)).toBe(
+      `image ${built} has CMD ["httpd -f -p 8080"]; expected ["httpd -f -p 8080","-v"]`,
+    );
+    expect(await fails(`- { image: ${built}, entrypoint: [httpd] }`, ctx)).toBe(
+      `image ${built} has ENTRYPOINT ["/bin/sh","-c"]; expected ["httpd"]`,
+    );
+    expect(await fails(`- { image: busybox, entrypoint: [httpd] }`, ctx)).toBe(
+      `image busybox has ENTRYPOINT []; expected ["httpd"]`,
+    );
+  });
+
+  it("compares labels and environment", async () => {
+    expect(await fails(`- { image: ${built}, labels: { org.example.tier: back } }`, ctx)).toBe(
+      `image ${built} has label org.example.tier=front; expected org.example.tier=back`,
+    );
+    expect(await fails(`- { image: ${built}, labels: { maintainer: me } }`, ctx)).toBe(
+      `image ${built} has no label maintainer; expected maintainer=me`,
+    );
+    expect(await fails(`- { image: ${built}, env: { MODE: dev } }`, ctx)).toBe(
+      `image ${built} has MODE=prod; expected MODE=dev`,
+    );
+    expect(await passes(`- { image: python:3.11-slim, env: { LANG: C.UTF-8 } }`, ctx)).toBe(
+      "image python:3.11-slim exists (env LANG)",
+    );
+  });
+
+  it("lists the exposed ports, tcp unless said", async () => {
+    expect(await fails(`- { image: ${built}, exposedPorts: [9090] }`, ctx)).toBe(
+      `image ${built} exposes 53/udp, 8080/tcp; expected 9090/tcp`,
+    );
+    expect(await fails(`- { image: ${built}, exposedPorts: [53] }`, ctx)).toBe(
+      `image ${built} exposes 53/udp, 8080/tcp; expected 53/tcp`,
+    );
+    expect(await fails(`- { image: busybox, exposedPorts: [80] }`, ctx)).toBe(
+      "image busybox exposes no ports; expected 80/tcp",
+    );
+  });
+
+  it("compares the working folder and the user, saying when none is set", async () => {
+    expect(await fails(`- { image: ${built}, workdir: /srv }`, ctx)).toBe(
+      `image ${built} has WORKDIR /app; expected /srv`,
+    );
+    expect(await fails(`- { image: busybox, workdir: /app }`, ctx)).toBe(
+      "image busybox has WORKDIR / (none set); expected /app",
+    );
+    expect(await fails(`- { image: ${built}, user: app }`, ctx)).toBe(
+      `image ${built} runs as user nobody; expected app`,
+    );
+    expect(await fails(`- { image: busybox, user: nobody }`, ctx)).toBe(
+      "image busybox runs as user root (none set); expected nobody",
+    );
+  });
+
+  it("counts layers and bounds the size", async () => {
+    expect(await passes(`- { image: ${built}, layers: { min: 2, max: 3 } }`, ctx)).toBe(
+      `image ${built} exists (2 layers)`,
+    );
+    expect(await passes(`- { image: "busybox:latest", layers: 1 }`, ctx)).toBe(
+      "image busybox:latest exists (1 layer)",
+    );
+    expect(await fails(`- { image: "busybox:latest", layers: { min: 2 } }`, ctx)).toBe(
+      "image busybox:latest has 1 layer; expected at least 2 layers",
+    );
+    expect(await fails(`- { image: ${built}, layers: { max: 1 } }`, ctx)).toBe(
+      `image ${built} has 2 layers; expected at most 1 layer`,
+    );
+    expect(await fails(`- { image: ${built}, layers: 4 }`, ctx)).toBe(
+      `image ${built} has 2 layers; expected 4 layers`,
+    );
+    expect(await fails(`- { image: ${built}, maxSize: 1MB }`, ctx)).toBe(
+      `image ${built} is 2.0MB; expected at most 1.0MB`,
+    );
+    expect(await fails(`- { image: python:3.11-slim, maxSize: 100MB }`, ctx)).toBe(
+      "image python:3.11-slim is 119.8MB; expected at most 100.0MB",
+    );
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * `network:` checks judged on network and container inspect JSON recorded from a real engine
+ * (test/fixtures/inspect/); name resolution runs in a helper container, whose recorded run is replayed.
+ */
+import { describe, expect, it } from "vitest";
+import { networkKind } from "../../../../src/checks/kinds/network.js";
+import { fails, parseAs, passes } from "../../../support/checks.js";
+import { RecordedEngine, recordedContext } from "../../../support/recorded-engine.js";
+
+/** A bridge network: tutor-rec-web and tutor-rec-app-db-1 (alias db) running on it, tutor-rec-done exited. */
+const network = "tutor-rec-net";
+/** An internal network with tutor-rec-app-db-1 on it. */
+const internal = "tutor-rec-back";
+const web = "tutor-rec-web";
+const done = "tutor-rec-done";
+
+const ctx = recordedContext();
+
+describe("network check, its label and references", () => {
+  it("names the network and every container it mentions", () => {
+    const check = parseAs(
+      networkKind,
+      `
+      - network: ${network}
+        containers: [${web}, ${done}]
+        resolves: { from: tutor-rec-app-web-1, name: db }
+      `,
+    );
+    expect(networkKind.label(check)).toBe(`network ${network}`);
+    expect(networkKind.references(check)).toEqual([
+      { kind: "networks", name: network },
+      { kind: "containers", name: web },
+      { kind: "containers", name: done },
+      { kind: "containers", name: "tutor-rec-app-web-1" },
+    ]);
+  });
+});
+
+describe("network check on recorded networks", () => {
+  it("the kind evaluates a parsed check by itself", async () => {
+    const check = parseAs(networkKind, `- network: ${network}`);
+    expect(await networkKind.evaluate(check, ctx)).toEqual({
+      passed: true,
+      message: `network ${network} exists`,
+    });
+  });
+
+  it("finds the network, its driver and whether it is internal", async () => {
+    expect(await passes(`- { network: ${network}, driver: bridge, internal: false }`, ctx)).toBe(
+      `network ${network} exists`,
+    );
+    expect(await passes(`- { network: ${internal}, internal: true }`, ctx)).toBe(
+      `network ${internal} exists`,
+    );
+    expect(await fails(`- { network: ${network}, driver: overlay }`, ctx)).toBe(
+      `network ${network} uses driver bridge; expected overlay`,
+    );
+    expect(await fails(`- { network: ${network}, internal: true }`, ctx)).toBe(
+      `network ${network} is not internal; expected internal`,
+    );
+    expect(await fails(`- { network: ${internal}, internal: false }`, ctx)).toBe(
+      `network ${internal} is internal; expected not internal`,
+    );
+  });
+
+  it("suggests the name meant when it is misspelt", async () => {
+    expect(await fails(`- network: tutor-rec-nett`, ctx)).toBe(
+      `no network named tutor-rec-nett (there is ${network}: a typo?)`,
+    );
+    expect(await fails(`- network: tutor-rec-nothing-here`, ctx)).toBe(
+      "no network named tutor-rec-nothing-here",
+    );
+  });
+
+  // The network's own list holds running containers only: tutor-rec-done is attached through its settings.
+  it("counts running and stopped containers as attached", async () => {
+    expect(await passes(`- { network: ${network}, containers: [${web}, ${done}] }`, ctx)).toBe(
+      `network ${network} exists (has ${web}, ${done})`,
+    );
+    expect(await fails(`- { network: ${network}, containers: [tutor-rec-app-web-1] }`, ctx)).toBe(
+      `network ${network} has tutor-rec-app-db-1, ${web}; expected tutor-rec-app-web-1 attached`,
+    );
+    expect(await fails(`- { network: ${internal}, containers: [${web}] }`, ctx)).toBe(
+      `network ${internal} has tutor-rec-app-db-1; expected ${web} attached`,
+    );
+  });
+});
+
+describe("network check resolves a name from inside a container", () => {
+  it("passes when the name resolves and says so when it does not", async () => {
+    const engine = new RecordedEngine();
+    const resolving = recordedContext(engine);
+    expect(await passes(`- { network: ${network}, resolves: { from: ${web}, name: db } }`, resolving)).toBe(
+      `network ${network} exists (${web} resolves db)`,
+    );
+    expect(await fails(`- { network: ${network}, resolves: { from: ${web}, name: cache } }`, resolving)).toBe(
+      `from ${web}, the name cache does not resolve; expected it to resolve`,
+    );
+    expect(engine.log.helpersRemoved).toEqual(engine.log.helpersCreated);
+    expect(engine.log.helpersCreated).toHaveLength(2);
+  });
+
+  it("cannot resolve from a container that is not running or not there", async () => {
+    expect(await fails(`- { network: ${network}, resolves: { from: ${done}, name: db } }`, ctx)).toBe(
+      `container ${done} is exited; expected running, to resolve db`,
+    );
+    expect(
+      await fails(`- { network: ${network}, resolves: { from: tutor-rec-nothing-here, name: db } }`, ctx),
+    ).toBe("no container named tutor-rec-nothing-here, so nothing resolves db from it");
+  });
+});
