@@ -15,7 +15,10 @@ if (!process.env.DEBUG) process.noDeprecation = true;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
+    // A full disk or a closed terminal (`lint > /dev/full`): one line where it can still go, exit 2.
+    if (stream === process.stdout)
+      process.stderr.write(`docker-tutor: cannot write the output (${error.code ?? "error"})\n`);
+    process.exit(2);
   });
 }
 

@@ -2,12 +2,14 @@
  * The program: global options, command routing, and the one place that turns errors into exit codes.
  * Commands are imported lazily so that `list` never loads the engine client, marked or prompts.
  */
+import { statSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import type { CommandContext } from "./command-context.js";
 import { ExitCode, TutorError } from "./errors.js";
 import { detectLanguage, translator, uiLanguages } from "./i18n/index.js";
 import { colorWanted } from "./render/style.js";
 import { processOutput, processTerminal } from "./render/terminal.js";
+import { oneLine } from "./text/neutralize.js";
 
 interface GlobalOptions {
   lang?: string;
@@ -19,6 +21,11 @@ let version = "";
 
 function context(program: Command): CommandContext {
   const options = program.opts<GlobalOptions>();
+  for (const dir of options.pack) {
+    // A pack the learner names must exist: a typo would otherwise just leave its lessons out.
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+      throw new TutorError(`no pack folder at ${dir}`, "check the path given to --pack", 2);
+  }
   const language = detectLanguage(options.lang, process.env);
   return {
     version,
@@ -149,11 +156,13 @@ function exitCodeFor(error: unknown): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof TutorError) {
-    process.stderr.write(`docker-tutor: ${error.message}${error.fix ? ` — ${error.fix}` : ""}\n`);
+    process.stderr.write(
+      `docker-tutor: ${oneLine(error.message)}${error.fix ? ` — ${oneLine(error.fix)}` : ""}\n`,
+    );
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`docker-tutor: unexpected error: ${message.split("\n")[0]}\n`);
+  process.stderr.write(`docker-tutor: unexpected error: ${oneLine(message.split("\n")[0] ?? "")}\n`);
   if (process.env.DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   else process.stderr.write("  (set DEBUG=1 for details, and please report it)\n");
   return 70;

@@ -2,6 +2,7 @@
 import type Docker from "dockerode";
 import { closest } from "../text/similar.js";
 import { composeProjectLabel, composeServiceLabel } from "../world/labels.js";
+import { owns } from "../world/ownership.js";
 import type { CheckContext } from "./check-context.js";
 import { fail, typoHint } from "./diagnosis.js";
 import type { Outcome } from "./result.js";
@@ -27,9 +28,10 @@ export async function findContainers(
       return { containers: [await ctx.docker.getContainer(ref).inspect()] };
     } catch (error) {
       if (!isNotFound(error)) throw error;
-      const names = (await ctx.docker.listContainers({ all: true })).flatMap((c) =>
-        c.Names.map((n) => n.slice(1)),
-      );
+      // Only the lesson's own names are suggested: a hint must not reveal the learner's other containers.
+      const names = (await ctx.docker.listContainers({ all: true }))
+        .flatMap((c) => c.Names.map((n) => n.slice(1)))
+        .filter((n) => owns(ctx.resources, "containers", n));
       return { missing: fail(`no container named ${ref}${typoHint(closest(ref, names))}`) };
     }
   }

@@ -1,4 +1,5 @@
 /** What several commands do the same way: warn about packs that loaded with errors. */
+import { writeFile } from "node:fs/promises";
 import type { CommandContext } from "../command-context.js";
 import { TutorError } from "../errors.js";
 import { displayPath } from "../render/paths.js";
@@ -9,10 +10,24 @@ export function reportPackWarnings(ctx: CommandContext, warnings: PackWarning[])
     ctx.output.err(ctx.t("list.packProblems", { pack: w.pack, count: w.errors, dir: displayPath(w.dir) }));
 }
 
-/** A `--x <seconds>` option as milliseconds; anything but a non-negative number is a usage error. */
-export function secondsOption(flag: string, value: string): number {
+/** A `--x <seconds>` option as milliseconds, within [min, max] seconds; anything else is a usage error. */
+export function secondsOption(flag: string, value: string, min: number, max: number): number {
   const number = Number(value);
-  if (!Number.isFinite(number) || number < 0)
-    throw new TutorError(`${flag} takes a number of seconds`, `e.g. ${flag} 60`, 2);
+  if (!Number.isFinite(number) || number < min || number > max)
+    throw new TutorError(`${flag} takes a number of seconds from ${min} to ${max}`, `e.g. ${flag} 60`, 2);
   return number * 1000;
+}
+
+/** Makes sure a report file can be written before a long run, not after it (exit 2 at once). */
+export async function claimReportFile(file: string): Promise<void> {
+  try {
+    await writeFile(file, "");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new TutorError(
+      `cannot write ${file} (${code})`,
+      "give a path in a folder that exists and is writable",
+      2,
+    );
+  }
 }

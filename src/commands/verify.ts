@@ -16,7 +16,7 @@ import { summarize } from "../run/verify/verdict.js";
 import { verifyLessons } from "../run/verify/verify.js";
 import { tutorHome } from "../world/paths.js";
 import { givenOrTemporaryBase } from "../world/workdir.js";
-import { reportPackWarnings, secondsOption } from "./shared.js";
+import { claimReportFile, reportPackWarnings, secondsOption } from "./shared.js";
 
 export interface VerifyCommandOptions {
   lesson?: string[];
@@ -37,20 +37,16 @@ export async function runVerify(
   const { packs, warnings } = await loadGivenPacks(given);
   reportPackWarnings(ctx, warnings);
   const selected = selectLessons(packs, options.lesson ?? []);
-  const solutionTimeoutMs = secondsOption("--solution-timeout", options.solutionTimeout ?? "300");
-  const positiveWaitMs = secondsOption("--check-wait", options.checkWait ?? "30");
+  const solutionTimeoutMs = secondsOption("--solution-timeout", options.solutionTimeout ?? "300", 1, 86_400);
+  const positiveWaitMs = secondsOption("--check-wait", options.checkWait ?? "30", 0, 3600);
+  if (options.junit) await claimReportFile(options.junit);
   const [engine, composeCommand] = await Promise.all([connectEngine(ctx.env), detectCompose(ctx.env)]);
   const folders = await givenOrTemporaryBase(options.workdir);
-  const workdirBase = folders.base;
   const c = palette(ctx.color);
   const emit = verifyEventsRenderer(ctx.output, ctx.terminal, Boolean(options.json), c);
   const limits = { solutionTimeoutMs, positiveWaitMs, engineWaitMs: 120_000 };
-  const world = engineVerifyWorld(engine, {
-    home: tutorHome(ctx.env),
-    workdirBase,
-    composeCommand,
-    ...limits,
-  });
+  const home = tutorHome(ctx.env);
+  const world = engineVerifyWorld(engine, { home, workdirBase: folders.base, composeCommand, ...limits });
   const run = { world, emit, ...limits };
   const reports = await verifyLessons(selected, run).finally(() => folders.done());
   const summary = summarize(reports);

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { loadPackCached } from "./cache.js";
 import type { LoadedPack } from "./load-pack.js";
 import type { Lesson, Pack } from "./model.js";
+import { problem } from "./problem.js";
 
 /** The package root: the nearest folder above this module holding package.json (bundled or not). */
 function packageRoot(): string {
@@ -41,9 +42,34 @@ export async function loadPacks(
     const { loadPack } = await import("./load-pack.js");
     return loadPack(dir);
   };
-  const results = await Promise.all(dirs.map(async (dir) => ({ dir, loaded: await load(dir) })));
+  const loaded = await Promise.all(dirs.map(async (dir) => ({ dir, loaded: await load(dir) })));
+  const taken = duplicatePacks(loaded.map((r) => ({ dir: r.dir, id: r.loaded.pack?.id })));
+  // A second pack with a taken id is left out, with a problem: two packs must never share progress.
+  const results = loaded.map(({ dir, loaded: one }) => {
+    const first = taken.get(dir);
+    if (first === undefined) return { dir, loaded: one };
+    const clash = problem(
+      path.join(dir, "pack.yaml"),
+      { line: 1, column: 1 },
+      `pack id "${one.pack?.id}" is already the id of the pack at ${first}: give this pack its own id`,
+    );
+    return { dir, loaded: { pack: undefined, problems: [...one.problems, clash] } };
+  });
   const packs = results.flatMap((r) => (r.loaded.pack ? [r.loaded.pack] : []));
   return { packs, results };
+}
+
+/** Packs whose id an earlier pack already has, each with the folder of that earlier pack. */
+export function duplicatePacks(entries: { dir: string; id: string | undefined }[]): Map<string, string> {
+  const firstDir = new Map<string, string>();
+  const duplicates = new Map<string, string>();
+  for (const { dir, id } of entries) {
+    if (id === undefined) continue;
+    const first = firstDir.get(id);
+    if (first === undefined) firstDir.set(id, dir);
+    else duplicates.set(dir, first);
+  }
+  return duplicates;
 }
 
 /** A lesson by id across packs; `pack/lesson` disambiguates when two packs share an id. */

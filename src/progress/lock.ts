@@ -1,5 +1,5 @@
 /** An exclusive lock file holding the owner's pid; a lock left by a dead process is taken over. */
-import { closeSync, constants, openSync, writeSync } from "node:fs";
+import { closeSync, constants, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { readFile, stat, unlink } from "node:fs/promises";
 import { TutorError } from "../errors.js";
 
@@ -24,7 +24,14 @@ export async function lock(file: string, waitMs = lockWaitMs): Promise<() => Pro
   for (let attempt = 0; ; attempt++) {
     try {
       const fd = openSync(file, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
-      writeSync(fd, String(process.pid));
+      try {
+        writeSync(fd, ownerStamp(process.pid));
+      } catch (error) {
+        // A full disk must not leave an empty lock that blocks every later write.
+        closeSync(fd);
+        unlinkSync(file);
+        throw error;
+      }
       closeSync(fd);
       return () => unlink(file).catch(() => undefined);
     } catch (error) {
@@ -67,9 +74,13 @@ async function takeOver(file: string, stale: string): Promise<boolean> {
 async function staleContent(file: string): Promise<string | undefined> {
   try {
     const [text, info] = await Promise.all([readFile(file, "utf8"), stat(file)]);
-    const pid = Number.parseInt(text, 10);
+    const [pidText = "", started] = text.trim().split(/\s+/);
+    const pid = Number.parseInt(pidText, 10);
     const known = Number.isInteger(pid) && pid > 0;
     if (known && !isAlive(pid)) return text;
+    // A live process with the same pid but another start time is a newcomer that reused the pid.
+    if (known && started !== undefined && processStart(pid) !== undefined && processStart(pid) !== started)
+      return text;
     if (!known && Date.now() - info.mtimeMs > lockStaleMs) return text;
     return undefined;
   } catch {
@@ -83,5 +94,22 @@ function isAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** `pid starttime`: the start time (from /proc, where there is one) tells a reused pid from its first owner. */
+function ownerStamp(pid: number): string {
+  const started = processStart(pid);
+  return started === undefined ? String(pid) : `${pid} ${started}`;
+}
+
+/** A process's start time in clock ticks since boot (field 22 of /proc/PID/stat); undefined off Linux. */
+function processStart(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ")".
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return undefined;
   }
 }

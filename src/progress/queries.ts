@@ -1,5 +1,5 @@
 /** Questions about progress that change nothing: where a learner stands, which lesson they touched last. */
-import type { Progress } from "./store.js";
+import { ownEntry, type Progress } from "./store.js";
 
 export type LessonStatus = "new" | "in-progress" | "done";
 
@@ -8,7 +8,7 @@ export function lessonStatus(
   progress: Progress,
   lesson: { packId: string; id: string; steps: { id: string }[] },
 ): { status: LessonStatus; stepIndex: number } {
-  const entry = progress.packs[lesson.packId]?.lessons[lesson.id];
+  const entry = ownEntry(ownEntry(progress.packs, lesson.packId)?.lessons, lesson.id);
   if (!entry) return { status: "new", stepIndex: 0 };
   if (entry.completed) return { status: "done", stepIndex: lesson.steps.length - 1 };
   const index = lesson.steps.findIndex((s) => s.id === entry.current);
@@ -22,7 +22,7 @@ export function currentLesson<L extends { packId: string; id: string }>(
 ): L | undefined {
   let best: { lesson: L; updated: string } | undefined;
   for (const lesson of lessons) {
-    const entry = progress.packs[lesson.packId]?.lessons[lesson.id];
+    const entry = ownEntry(ownEntry(progress.packs, lesson.packId)?.lessons, lesson.id);
     if (entry && !entry.completed && (!best || entry.updated > best.updated))
       best = { lesson, updated: entry.updated };
   }

@@ -3,8 +3,9 @@
  * Writes are atomic (temp file, fsync, rename, fsync of the folder) and serialized by a lock file,
  * so a crash never leaves half a file and two tutors never lose each other's updates.
  */
-import { mkdir, readFile, rename } from "node:fs/promises";
+import { copyFile, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { TutorError } from "../errors.js";
 import { writeAtomically } from "./atomic-file.js";
 import { lock } from "./lock.js";
 
@@ -37,41 +38,84 @@ export interface Progress {
   packs: Record<string, { lessons: Record<string, LessonProgress> }>;
 }
 
+/** A record with no prototype: ids such as `constructor` or `__proto__` are plain keys in it. */
+function record<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function optional(v: unknown, type: "string" | "boolean" | "number"): boolean {
+  return v === undefined || typeof v === type;
+}
+
+function validStep(step: unknown): step is StepProgress {
+  return (
+    isObject(step) &&
+    optional(step.done, "string") &&
+    optional(step.skipped, "boolean") &&
+    optional(step.hints, "number")
+  );
+}
+
+function salvageLesson(value: unknown): LessonProgress | undefined {
+  if (!isObject(value) || typeof value.started !== "string" || typeof value.updated !== "string")
+    return undefined;
+  if (!optional(value.current, "string") || !optional(value.completed, "string")) return undefined;
+  if (!isObject(value.steps)) return undefined;
+  const steps = record<StepProgress>();
+  for (const [id, step] of Object.entries(value.steps)) if (validStep(step)) steps[id] = step;
+  const lesson: LessonProgress = { started: value.started, updated: value.updated, steps };
+  if (value.current !== undefined) lesson.current = value.current as string;
+  if (value.completed !== undefined) lesson.completed = value.completed as string;
+  return lesson;
+}
+
 /**
- * Checks a parsed progress file by hand rather than with zod: `list` reads it on every start, and
- * loading zod alone costs more than the start-up budget.
+ * Checks a parsed progress file by hand rather than with zod (`list` reads it on every start, and
+ * loading zod alone costs more than the start-up budget), keeping every lesson that is sound: one
+ * badly typed field costs that lesson's entry, never the whole file. `dropped` names what was lost.
  */
-export function parseProgress(json: unknown): Progress | undefined {
-  const isObject = (v: unknown): v is Record<string, unknown> =>
-    typeof v === "object" && v !== null && !Array.isArray(v);
-  const optional = (v: unknown, type: "string" | "boolean" | "number") =>
-    v === undefined || typeof v === type;
+export function parseProgress(json: unknown): { progress: Progress; dropped: string[] } | undefined {
   if (!isObject(json) || json.version !== progressVersion || !isObject(json.packs)) return undefined;
-  for (const pack of Object.values(json.packs)) {
-    if (!isObject(pack) || !isObject(pack.lessons)) return undefined;
-    for (const lesson of Object.values(pack.lessons)) {
-      if (!isObject(lesson) || typeof lesson.started !== "string" || typeof lesson.updated !== "string")
-        return undefined;
-      if (!optional(lesson.current, "string") || !optional(lesson.completed, "string")) return undefined;
-      if (!isObject(lesson.steps)) return undefined;
-      for (const step of Object.values(lesson.steps)) {
-        if (!isObject(step) || !optional(step.done, "string") || !optional(step.skipped, "boolean"))
-          return undefined;
-        if (!optional(step.hints, "number")) return undefined;
-      }
+  const progress: Progress = { version: progressVersion, packs: record() };
+  const dropped: string[] = [];
+  for (const [packId, pack] of Object.entries(json.packs)) {
+    if (!isObject(pack) || !isObject(pack.lessons)) {
+      dropped.push(packId);
+      continue;
     }
+    const lessons = record<LessonProgress>();
+    for (const [lessonId, value] of Object.entries(pack.lessons)) {
+      const lesson = salvageLesson(value);
+      if (lesson) lessons[lessonId] = lesson;
+      else dropped.push(`${packId}/${lessonId}`);
+    }
+    progress.packs[packId] = { lessons };
   }
-  return json as unknown as Progress;
+  return { progress, dropped };
 }
 
 export function emptyProgress(): Progress {
-  return { version: progressVersion, packs: {} };
+  return { version: progressVersion, packs: record() };
+}
+
+/** The progress file cannot be written: it belongs to a newer docker-tutor, or the disk refuses. */
+export class ProgressNotWritable extends TutorError {
+  constructor(message: string, fix: string) {
+    super(message, fix, 2);
+    this.name = "ProgressNotWritable";
+  }
 }
 
 export interface ProgressRead {
   progress: Progress;
-  /** Set when the file could not be used and was moved aside. */
+  /** Set when the file could not be used (whole or in part); reading never changes the file. */
   warning: string | undefined;
+  /** What a write must do first: keep the unusable file aside, or refuse (a newer format). */
+  state: "ok" | "unusable" | "newer";
 }
 
 export async function readProgress(home: string): Promise<ProgressRead> {
@@ -80,40 +124,45 @@ export async function readProgress(home: string): Promise<ProgressRead> {
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT")
-      return { progress: emptyProgress(), warning: undefined };
-    return {
-      progress: emptyProgress(),
-      warning: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code}`,
-    };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { progress: emptyProgress(), warning: undefined, state: "ok" };
+    return { progress: emptyProgress(), warning: `cannot read ${file}: ${code}`, state: "unusable" };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { progress: emptyProgress(), warning: await moveAside(file, "it is not valid JSON") };
+    return unusable(file, "it is not valid JSON");
   }
   const version = (json as { version?: unknown })?.version;
   if (typeof version === "number" && version > progressVersion) {
     return {
       progress: emptyProgress(),
-      warning: await moveAside(file, `it was written by a newer docker-tutor (format ${version})`),
+      warning: `progress file ${file} was written by a newer docker-tutor (format ${version}): it is left as it is, and progress is not saved until you update docker-tutor`,
+      state: "newer",
     };
   }
-  const progress = parseProgress(json);
-  if (!progress)
-    return { progress: emptyProgress(), warning: await moveAside(file, "its content is not progress") };
-  return { progress, warning: undefined };
+  const parsed = parseProgress(json);
+  if (!parsed) return unusable(file, "its content is not progress");
+  const warning =
+    parsed.dropped.length > 0
+      ? `progress of ${parsed.dropped.join(", ")} could not be read and starts afresh; the rest is kept`
+      : undefined;
+  return { progress: parsed.progress, warning, state: parsed.dropped.length > 0 ? "unusable" : "ok" };
 }
 
-async function moveAside(file: string, why: string): Promise<string> {
+function unusable(file: string, why: string): ProgressRead {
+  return {
+    progress: emptyProgress(),
+    warning: `progress file ${file} cannot be used because ${why}: starting afresh; the file is kept aside at the next save`,
+    state: "unusable",
+  };
+}
+
+/** Keeps an unusable file under another name before it is replaced, so nothing the learner had is lost. */
+async function keepAside(file: string): Promise<void> {
   const aside = `${file}.unreadable-${new Date().toISOString().replace(/[:.]/g, "-")}`;
-  try {
-    await rename(file, aside);
-    return `progress file set aside because ${why}: kept as ${aside}; starting afresh`;
-  } catch {
-    return `progress file ignored because ${why} (${file})`;
-  }
+  await copyFile(file, aside).catch(() => undefined);
 }
 
 /**
@@ -121,15 +170,28 @@ async function moveAside(file: string, why: string): Promise<string> {
  * another tutor in between are kept.
  */
 export async function updateProgress(home: string, change: (progress: Progress) => void): Promise<Progress> {
-  await mkdir(home, { recursive: true });
-  const release = await lock(path.join(home, "progress.lock"));
+  const file = path.join(home, "progress.json");
   try {
-    const { progress } = await readProgress(home);
-    change(progress);
-    writeAtomically(path.join(home, "progress.json"), `${JSON.stringify(progress, null, 2)}\n`);
-    return progress;
-  } finally {
-    await release();
+    await mkdir(home, { recursive: true });
+    const release = await lock(path.join(home, "progress.lock"));
+    try {
+      const { progress, state, warning } = await readProgress(home);
+      if (state === "newer")
+        throw new ProgressNotWritable(warning ?? "", "update docker-tutor (npx docker-tutor@latest)");
+      if (state === "unusable") await keepAside(file);
+      change(progress);
+      writeAtomically(file, `${JSON.stringify(progress, null, 2)}\n`);
+      return progress;
+    } finally {
+      await release();
+    }
+  } catch (error) {
+    if (error instanceof TutorError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new ProgressNotWritable(
+      `cannot save progress in ${home} (${code})`,
+      code === "ENOSPC" ? "free some disk space" : `make ${home} a writable folder, or set DOCKER_TUTOR_HOME`,
+    );
   }
 }
 
@@ -141,9 +203,9 @@ export function updateLessonProgress(
 ): Promise<Progress> {
   return updateProgress(home, (progress) => {
     const now = new Date().toISOString();
-    const pack = progress.packs[lesson.packId] ?? { lessons: {} };
+    const pack = ownEntry(progress.packs, lesson.packId) ?? { lessons: record<LessonProgress>() };
     progress.packs[lesson.packId] = pack;
-    const entry = pack.lessons[lesson.id] ?? { started: now, updated: now, steps: {} };
+    const entry = ownEntry(pack.lessons, lesson.id) ?? { started: now, updated: now, steps: record() };
     pack.lessons[lesson.id] = entry;
     entry.updated = now;
     change(entry);
@@ -163,18 +225,18 @@ export const recordProgress = {
   /** The learner has seen `shown` hints of the step; the count never goes down. */
   recordHint: (home: string, lesson: LessonKey, stepId: string, shown: number) =>
     updateLessonProgress(home, lesson, (entry) => {
-      const record = entry.steps[stepId] ?? {};
-      record.hints = Math.max(record.hints ?? 0, shown);
-      entry.steps[stepId] = record;
+      const step = ownEntry(entry.steps, stepId) ?? {};
+      step.hints = Math.max(step.hints ?? 0, shown);
+      entry.steps[stepId] = step;
     }),
   skip: (home: string, lesson: LessonKey, stepId: string) =>
     updateLessonProgress(home, lesson, (entry) => {
-      entry.steps[stepId] = { ...entry.steps[stepId], skipped: true };
+      entry.steps[stepId] = { ...ownEntry(entry.steps, stepId), skipped: true };
     }),
   /** The step's checks passed. */
   stepDone: (home: string, lesson: LessonKey, stepId: string) =>
     updateLessonProgress(home, lesson, (entry) => {
-      entry.steps[stepId] = { ...entry.steps[stepId], done: new Date().toISOString() };
+      entry.steps[stepId] = { ...ownEntry(entry.steps, stepId), done: new Date().toISOString() };
     }),
   /** The learner went past the last step. */
   complete: (home: string, lesson: LessonKey) =>
@@ -184,6 +246,14 @@ export const recordProgress = {
   /** Forgets the lessons entirely (reset). */
   clear: (home: string, lessons: LessonKey[]) =>
     updateProgress(home, (progress) => {
-      for (const lesson of lessons) delete progress.packs[lesson.packId]?.lessons[lesson.id];
+      for (const lesson of lessons) {
+        const pack = ownEntry(progress.packs, lesson.packId);
+        if (pack && Object.hasOwn(pack.lessons, lesson.id)) delete pack.lessons[lesson.id];
+      }
     }),
 };
+
+/** An entry of a record by id, only when the record itself has it (never something inherited). */
+export function ownEntry<T>(records: Record<string, T> | undefined, id: string): T | undefined {
+  return records !== undefined && Object.hasOwn(records, id) ? records[id] : undefined;
+}

@@ -3,7 +3,9 @@ import { Chalk, type ChalkInstance } from "chalk";
 
 export function colorWanted(flag: boolean, env: NodeJS.ProcessEnv, stream: NodeJS.WriteStream): boolean {
   if (!flag || (env.NO_COLOR !== undefined && env.NO_COLOR !== "")) return false;
-  if (env.FORCE_COLOR && env.FORCE_COLOR !== "0") return true;
+  // FORCE_COLOR=0 (or false) asks for no colour, as chalk and Node read it.
+  if (env.FORCE_COLOR === "0" || env.FORCE_COLOR === "false") return false;
+  if (env.FORCE_COLOR !== undefined) return true;
   return Boolean(stream.isTTY);
 }
 

@@ -2,7 +2,7 @@
 
 import { loadPackSummaryCached, type PackSummary } from "../pack/cache.js";
 import { counts } from "../pack/model.js";
-import { packDirs } from "../pack/sources.js";
+import { duplicatePacks, packDirs } from "../pack/sources.js";
 import { type LessonStatus, lessonStatus } from "../progress/queries.js";
 import { readProgress } from "../progress/store.js";
 import { cacheDir, tutorHome } from "../world/paths.js";
@@ -45,10 +45,12 @@ export async function listLessons(
     ),
     readProgress(tutorHome(env)),
   ]);
-  const warnings = results.flatMap(({ dir, loaded }) =>
-    loaded.errors > 0 ? [{ pack: loaded.pack?.id ?? dir, dir, errors: loaded.errors }] : [],
-  );
-  const packs = results.flatMap((r) => (r.loaded.pack ? [r.loaded.pack] : []));
+  const taken = duplicatePacks(results.map((r) => ({ dir: r.dir, id: r.loaded.pack?.id })));
+  const warnings = results.flatMap(({ dir, loaded }) => {
+    const errors = loaded.errors + (taken.has(dir) ? 1 : 0);
+    return errors > 0 ? [{ pack: loaded.pack?.id ?? dir, dir, errors }] : [];
+  });
+  const packs = results.flatMap((r) => (r.loaded.pack && !taken.has(r.dir) ? [r.loaded.pack] : []));
   const rows = packs.flatMap((pack) =>
     pack.lessons.map((lesson) => ({
       id: lesson.id,

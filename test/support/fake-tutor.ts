@@ -148,7 +148,7 @@ export class FakeTutor implements TutorContext {
     for (const watcher of this.watchers) watcher(event);
   }
   progress = {
-    read: async () => ({ progress: this.progressStore, warning: undefined }),
+    read: async () => ({ progress: this.progressStore, warning: undefined, state: "ok" as const }),
     setStep: async (lesson: Lesson, stepId: string) => {
       this.entry(lesson).current = stepId;
     },

@@ -1,5 +1,5 @@
 /** `dockerfile:` checks: the file parsed (dockerfile-ast), its stages, base image and instruction order. */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { z } from "zod";
 import { resolveInWorkdir } from "../../world/workdir.js";
 import type { CheckContext } from "../check-context.js";
@@ -70,10 +70,17 @@ export function matchesPattern(instruction: Instruction, pattern: string): boole
   return text === "" || instruction.args.replace(/\s+/g, " ").includes(text);
 }
 
+const maxDockerfileBytes = 1024 * 1024;
+
 async function evaluateDockerfile(check: DockerfileCheck, ctx: CheckContext): Promise<Outcome> {
   const resolved = await resolveInWorkdir(ctx.workdir, check.dockerfile);
   if (!resolved.ok) return fail(resolved.message);
   const subject = check.dockerfile;
+  // A FIFO or a device would block the read, a huge file would fill memory: only a plain file is read.
+  const info = await stat(resolved.path).catch(() => undefined);
+  if (!info) return mismatch(subject, "does not exist", "a Dockerfile");
+  if (!info.isFile()) return mismatch(subject, "is not a plain file", "a Dockerfile");
+  if (info.size > maxDockerfileBytes) return fail(`${subject} is too large to read (${info.size} bytes)`);
   const text = await readFile(resolved.path, "utf8").catch(() => undefined);
   if (text === undefined) return mismatch(subject, "does not exist", "a Dockerfile");
   const { instructions, froms } = await parseDockerfile(text);

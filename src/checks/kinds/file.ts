@@ -32,7 +32,8 @@ async function evaluateFile(check: FileCheck, ctx: CheckContext): Promise<Outcom
       : pass(`${subject} does not exist`);
   if (!wantExists) return mismatch(subject, "exists", "it not to exist");
   if (check.contains === undefined && check.matches === undefined) return pass(`${subject} exists`);
-  if (!info.isFile()) return mismatch(subject, "is a folder", "a file");
+  if (!info.isFile())
+    return mismatch(subject, info.isDirectory() ? "is a folder" : "is not a plain file", "a file");
   if (info.size > maxRead) return fail(`${subject} is too large to read (${info.size} bytes)`);
   const text = await readFile(resolved.path, "utf8");
   return matchText(subject, text, { contains: check.contains, matches: check.matches }, false);

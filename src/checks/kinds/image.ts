@@ -4,6 +4,7 @@ import { z } from "zod";
 import { formatBytes, parseBytes } from "../../text/bytes.js";
 import { closest } from "../../text/similar.js";
 import { normalizeImageRef } from "../../world/image-refs.js";
+import { owns } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { isNotFound } from "../containers.js";
@@ -45,9 +46,12 @@ async function evaluateImage(check: ImageCheck, ctx: CheckContext): Promise<Outc
     info = await ctx.docker.getImage(ref).inspect();
   } catch (error) {
     if (!isNotFound(error)) throw error;
+    // Only images the lesson owns or declares are suggested, never the learner's others.
+    const declared = new Set(ctx.images.map(normalizeImageRef));
     const tags = (await ctx.docker.listImages())
       .flatMap((i) => i.RepoTags ?? [])
-      .filter((t) => t !== "<none>:<none>");
+      .filter((t) => t !== "<none>:<none>")
+      .filter((t) => owns(ctx.resources, "images", t) || declared.has(normalizeImageRef(t)));
     const near = closest(normalizeImageRef(ref), tags.map(normalizeImageRef));
     return fail(`no image ${ref}${typoHint(near)}`);
   }

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { closest } from "../../text/similar.js";
+import { owns } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, type CheckReference, defineCheckKind } from "../check-kind.js";
 import { containerName, isNotFound } from "../containers.js";
@@ -26,7 +27,9 @@ async function evaluateNetwork(check: NetworkCheck, ctx: CheckContext): Promise<
     info = await ctx.docker.getNetwork(check.network).inspect();
   } catch (error) {
     if (!isNotFound(error)) throw error;
-    const names = (await ctx.docker.listNetworks()).map((n) => n.Name);
+    const names = (await ctx.docker.listNetworks())
+      .map((n) => n.Name)
+      .filter((n) => owns(ctx.resources, "networks", n));
     return fail(`no network named ${check.network}${typoHint(closest(check.network, names))}`);
   }
   const subject = `network ${check.network}`;

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { closest } from "../../text/similar.js";
+import { owns } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { isNotFound } from "../containers.js";
@@ -25,7 +26,9 @@ async function evaluateVolume(check: VolumeCheck, ctx: CheckContext): Promise<Ou
     info = await ctx.docker.getVolume(check.volume).inspect();
   } catch (error) {
     if (!isNotFound(error)) throw error;
-    const names = ((await ctx.docker.listVolumes()).Volumes ?? []).map((v) => v.Name);
+    const names = ((await ctx.docker.listVolumes()).Volumes ?? [])
+      .map((v) => v.Name)
+      .filter((n) => owns(ctx.resources, "volumes", n));
     return fail(`no volume named ${check.volume}${typoHint(closest(check.volume, names))}`);
   }
   const subject = `volume ${check.volume}`;

@@ -231,7 +231,9 @@ async function verifyStep(
 
   options.emit({ type: "phase", lesson, step, phase: "positive" });
   phaseStart = Date.now();
-  const after = await waitForPass(() => world.evaluate(lesson, step, dir), options.positiveWaitMs);
+  // After a failed solution nothing is starting: one look, no waiting for a pass that cannot come.
+  const waitMs = report.solution === "error" ? 0 : options.positiveWaitMs;
+  const after = await waitForPass(() => world.evaluate(lesson, step, dir), waitMs);
   report.timings.positiveMs = Date.now() - phaseStart;
   if (report.negative !== "passed-unexpectedly") report.results = after;
   if (after.some((r) => r.engineError)) {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -27,6 +27,25 @@ describe("the progress lock", () => {
     const file = path.join(dir, "progress.lock");
     await writeFile(file, "999999");
     const release = await lock(file, 100);
+    await release();
+  });
+});
+
+describe("the progress lock and reused pids", () => {
+  it("takes over a lock whose pid is alive but belongs to a process started later (pid reuse)", async () => {
+    const file = path.join(dir, "progress.lock");
+    // This process's pid, with a start time it never had: the lock's owner is gone, the pid reused.
+    await writeFile(file, `${process.pid} 1`);
+    const started = Date.now();
+    const release = await lock(file, 5000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await release();
+  });
+
+  it("records its owner's pid and start time", async () => {
+    const file = path.join(dir, "progress.lock");
+    const release = await lock(file, 100);
+    expect(await readFile(file, "utf8")).toMatch(new RegExp(`^${process.pid} \\d+$`));
     await release();
   });
 });

@@ -2,7 +2,14 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readProgress, updateProgress } from "../../../src/progress/store.js";
+import { lessonStatus } from "../../../src/progress/queries.js";
+import {
+  ownEntry,
+  ProgressNotWritable,
+  readProgress,
+  updateLessonProgress,
+  updateProgress,
+} from "../../../src/progress/store.js";
 import { tutorHome } from "../../../src/world/paths.js";
 
 let home: string;
@@ -43,21 +50,56 @@ describe("the progress store", () => {
     expect((await readdir(home)).sort()).toEqual(["progress.json"]);
   });
 
-  it("sets a corrupt file aside with a warning and starts afresh", async () => {
+  it("reads a corrupt file without touching it, then keeps it aside at the next save", async () => {
     await writeFile(path.join(home, "progress.json"), '{"version": 1, "packs": {');
     const { progress, warning } = await readProgress(home);
     expect(progress.packs).toEqual({});
-    expect(warning).toMatch(
-      /^progress file set aside because it is not valid JSON: kept as .*progress\.json\.unreadable-/,
-    );
+    expect(warning).toMatch(/^progress file .*progress\.json cannot be used because it is not valid JSON: /);
+    // A read (list does one at every start) never renames the file.
+    expect(await readdir(home)).toEqual(["progress.json"]);
+    await record("containers", "run");
     const aside = (await readdir(home)).find((f) => f.includes("unreadable"));
     expect(await readFile(path.join(home, aside ?? ""), "utf8")).toBe('{"version": 1, "packs": {');
+    expect((await readProgress(home)).progress.packs.demo?.lessons.containers?.current).toBe("run");
   });
 
-  it("sets aside a file from a newer version rather than overwrite it", async () => {
+  it("leaves a file from a newer version as it is, and refuses to overwrite it (exit 2)", async () => {
     await writeFile(path.join(home, "progress.json"), '{"version": 9, "packs": {}}');
     const { warning } = await readProgress(home);
-    expect(warning).toMatch(/written by a newer docker-tutor \(format 9\)/);
+    expect(warning).toMatch(/written by a newer docker-tutor \(format 9\): it is left as it is/);
+    const error = await record("containers", "run").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProgressNotWritable);
+    expect((error as ProgressNotWritable).exitCode).toBe(2);
+    expect(await readFile(path.join(home, "progress.json"), "utf8")).toBe('{"version": 9, "packs": {}}');
+  });
+
+  it("keeps every sound lesson when one entry is badly typed", async () => {
+    const good = { started: "t", updated: "t", current: "run", steps: {} };
+    const file = { version: 1, packs: { demo: { lessons: { containers: good, broken: { started: 3 } } } } };
+    await writeFile(path.join(home, "progress.json"), JSON.stringify(file));
+    const { progress, warning } = await readProgress(home);
+    expect(progress.packs.demo?.lessons.containers?.current).toBe("run");
+    expect(Object.keys(progress.packs.demo?.lessons ?? {})).toEqual(["containers"]);
+    expect(warning).toBe("progress of demo/broken could not be read and starts afresh; the rest is kept");
+  });
+
+  it("keeps lessons and packs whose ids are names of object properties", async () => {
+    await updateLessonProgress(home, { packId: "constructor", id: "__proto__" }, (entry) => {
+      entry.current = "toString";
+    });
+    const { progress } = await readProgress(home);
+    expect(ownEntry(ownEntry(progress.packs, "constructor")?.lessons, "__proto__")?.current).toBe("toString");
+    expect(lessonStatus(progress, { packId: "hasOwnProperty", id: "valueOf", steps: [] }).status).toBe("new");
+  });
+
+  it("says why it cannot save, in one line with a fix, when the folder is not writable", async () => {
+    const blocked = path.join(home, "blocked");
+    await writeFile(blocked, "a file where a folder should be");
+    const error = await updateProgress(blocked, () => undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProgressNotWritable);
+    expect((error as ProgressNotWritable).message).toMatch(
+      /^cannot save progress in .*blocked \((EEXIST|ENOTDIR)\)$/,
+    );
   });
 
   it("takes over a lock left by a process that died", async () => {

@@ -77,6 +77,9 @@ describe("container check on recorded containers", () => {
     expect(await fails(`- container: tutor-rec-nothing-here`, ctx)).toBe(
       `no container named tutor-rec-nothing-here`,
     );
+    // A near name the lesson does not own stays unsaid: a hint must not reveal the learner's containers.
+    const narrow = { ...ctx, resources: { ...emptyResources(), containers: ["tutor-rec-wbe"] } };
+    expect(await fails(`- container: tutor-rec-wbe`, narrow)).toBe("no container named tutor-rec-wbe");
   });
 
   it("reads the exit code of a stopped container, and says a running one has none yet", async () => {
