@@ -30,20 +30,24 @@ export async function prepareWorkdir(
   const dir = lessonWorkdir(base, lesson);
   if (await exists(dir)) return { dir, created: false };
   await mkdir(dir, { recursive: true });
-  if (lesson.filesDir) await copyInside(lesson.filesDir, dir, await realpath(packDir));
+  if (lesson.filesDir) {
+    const from = await realpath(lesson.filesDir);
+    await copyInside(from, dir, await realpath(packDir), new Set([from]));
+  }
   return { dir, created: true };
 }
 
-async function copyInside(from: string, to: string, packRoot: string): Promise<void> {
+async function copyInside(from: string, to: string, packRoot: string, ancestors: Set<string>): Promise<void> {
   for (const entry of await readdir(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     const real = await realpath(source).catch(() => undefined);
     if (!real || !isInside(packRoot, real)) continue; // a link out of the pack: never followed
+    if (ancestors.has(real)) continue; // a link back to a folder above: a loop, never followed
     const info = await lstat(real);
     if (info.isDirectory()) {
       await mkdir(target, { recursive: true });
-      await copyInside(real, target, packRoot);
+      await copyInside(real, target, packRoot, new Set([...ancestors, real]));
     } else if (info.isFile()) {
       await copyFile(real, target);
     }

@@ -1,45 +1,91 @@
 /**
  * The docker CLI's current context: DOCKER_CONTEXT, else `currentContext` in config.json.
  * Context metadata lives in contexts/meta/<sha256 of the name>/meta.json under the config folder.
+ * A context that is named but cannot be used is an error naming its file, as the CLI would fail too.
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { checkEngineHost, EngineConfigError } from "../config-error.js";
 import type { EngineStrategy } from "../target.js";
-
-interface ContextMeta {
-  Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } };
-}
 
 export function dockerConfigDir(env: NodeJS.ProcessEnv): string {
   return env.DOCKER_CONFIG || path.join(env.HOME || os.homedir(), ".docker");
 }
 
-async function readJson<T>(file: string): Promise<T | undefined> {
+/** A JSON file's content; undefined when it does not exist; an error naming it when it is not JSON. */
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(file, "utf8")) as T;
-  } catch {
-    return undefined;
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new EngineConfigError(
+      `cannot read ${file} (${(error as NodeJS.ErrnoException).code})`,
+      "check its permissions",
+    );
   }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new EngineConfigError(
+      `${file} is not valid JSON`,
+      "fix or remove it (the docker CLI reads it too)",
+    );
+  }
+}
+
+const field = (value: unknown, key: string): unknown =>
+  typeof value === "object" && value !== null && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+
+async function contextName(
+  env: NodeJS.ProcessEnv,
+  configDir: string,
+): Promise<{ name: string; from: string } | undefined> {
+  const fromEnv = env.DOCKER_CONTEXT?.trim();
+  if (fromEnv) return { name: fromEnv, from: "DOCKER_CONTEXT" };
+  const file = path.join(configDir, "config.json");
+  const current = field(await readJson(file), "currentContext");
+  if (current === undefined || current === "") return undefined;
+  if (typeof current !== "string")
+    throw new EngineConfigError(
+      `currentContext in ${file} is ${JSON.stringify(current)}, not a context name`,
+      "run `docker context use default`, or fix the file",
+    );
+  return { name: current, from: `currentContext in ${file}` };
 }
 
 export const contextStrategy: EngineStrategy = {
   name: "docker context",
   async find(env) {
     const configDir = dockerConfigDir(env);
-    const name =
-      env.DOCKER_CONTEXT?.trim() ||
-      (await readJson<{ currentContext?: string }>(path.join(configDir, "config.json")))?.currentContext;
-    if (!name || name === "default") return undefined;
+    const chosen = await contextName(env, configDir);
+    if (!chosen || chosen.name === "default") return undefined;
+    const { name, from } = chosen;
     const hash = createHash("sha256").update(name).digest("hex");
-    const meta = await readJson<ContextMeta>(path.join(configDir, "contexts", "meta", hash, "meta.json"));
-    const endpoint = meta?.Endpoints?.docker;
-    if (!endpoint?.Host) return undefined;
+    const metaFile = path.join(configDir, "contexts", "meta", hash, "meta.json");
+    const meta = await readJson(metaFile);
+    if (meta === undefined)
+      throw new EngineConfigError(
+        `docker context "${name}" (from ${from}) does not exist: there is no ${metaFile}`,
+        "run `docker context ls` to see the contexts, and `docker context use NAME` to pick one",
+      );
+    const endpoint = field(field(meta, "Endpoints"), "docker");
+    const host = field(endpoint, "Host");
+    if (typeof host !== "string" || host === "")
+      throw new EngineConfigError(
+        `docker context "${name}" has no usable engine address in ${metaFile} (Endpoints.docker.Host)`,
+        `recreate it: \`docker context rm ${name}\`, then \`docker context create ${name} --docker host=...\``,
+      );
+    checkEngineHost(host, `the Host of docker context "${name}"`);
     const tlsDir = path.join(configDir, "contexts", "tls", hash, "docker");
     const read = (file: string) => readFile(path.join(tlsDir, file), "utf8").catch(() => undefined);
     const [ca, cert, key] = await Promise.all([read("ca.pem"), read("cert.pem"), read("key.pem")]);
-    const tls = ca || cert || key ? { ca, cert, key, verify: !endpoint.SkipTLSVerify } : undefined;
-    return { host: endpoint.Host, source: `docker context "${name}"`, ...(tls ? { tls } : {}) };
+    const verify = field(endpoint, "SkipTLSVerify") !== true;
+    const tls = ca || cert || key ? { ca, cert, key, verify } : undefined;
+    return { host, source: `docker context "${name}"`, ...(tls ? { tls } : {}) };
   },
 };
