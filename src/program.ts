@@ -54,7 +54,8 @@ function buildProgram(): Command {
     .description("the interactive tutor: pick a lesson, or jump into LESSON; steps pass by themselves")
     .argument("[lesson]", "a lesson id")
     .option("--workdir <dir>", "folder holding the lessons' working folders (default ./docker-tutor-work)")
-    .action(async (lesson: string | undefined, options: { workdir?: string }) => {
+    .option("--yes", "trust the loaded packs without asking")
+    .action(async (lesson: string | undefined, options: { workdir?: string; yes?: boolean }) => {
       const { runStart } = await import("./commands/start.js");
       await runStart(context(program), lesson, options);
     });
@@ -93,10 +94,13 @@ function buildProgram(): Command {
     .argument("[target]", "LESSON or LESSON/STEP")
     .option("--json", "print JSON")
     .option("--workdir <dir>", "folder holding the lessons' working folders (default ./docker-tutor-work)")
-    .action(async (target: string | undefined, options: { json?: boolean; workdir?: string }) => {
-      const { runCheck } = await import("./commands/check.js");
-      await runCheck(context(program), target, options);
-    });
+    .option("--yes", "trust the lesson's pack without asking")
+    .action(
+      async (target: string | undefined, options: { json?: boolean; workdir?: string; yes?: boolean }) => {
+        const { runCheck } = await import("./commands/check.js");
+        await runCheck(context(program), target, options);
+      },
+    );
 
   program
     .command("reset")
@@ -105,7 +109,7 @@ function buildProgram(): Command {
     )
     .argument("[lesson]", "the lesson (default: the one in progress)")
     .option("--all", "every lesson of every loaded pack")
-    .option("--yes", "do not ask for confirmation")
+    .option("--yes", "do not ask for confirmation (nor to trust the packs)")
     .option("--workdir <dir>", "folder holding the lessons' working folders (default ./docker-tutor-work)")
     .action(
       async (lesson: string | undefined, options: { all?: boolean; yes?: boolean; workdir?: string }) => {
@@ -126,6 +130,7 @@ function buildProgram(): Command {
     .option("--workdir <dir>", "where lessons' working folders go (default: a temporary folder)")
     .option("--solution-timeout <seconds>", "how long one solution may run", "300")
     .option("--check-wait <seconds>", "how long checks may take to pass after a solution", "30")
+    .option("--yes", "trust the packs given without asking (or DOCKER_TUTOR_TRUST=1)")
     .action(async (dirs: string[], options: import("./commands/verify.js").VerifyCommandOptions) => {
       const { runVerify } = await import("./commands/verify.js");
       await runVerify(context(program), dirs, options);

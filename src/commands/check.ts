@@ -9,11 +9,12 @@ import { checkStep } from "../run/check.js";
 import { loadAllPacks, resolveCheckTarget } from "../run/select.js";
 import { tutorHome, workdirBase } from "../world/paths.js";
 import { reportPackWarnings } from "./shared.js";
+import { ensureTrusted } from "./trust.js";
 
 export async function runCheck(
   ctx: CommandContext,
   target: string | undefined,
-  options: { json?: boolean; workdir?: string },
+  options: { json?: boolean; workdir?: string; yes?: boolean },
 ): Promise<void> {
   try {
     const home = tutorHome(ctx.env);
@@ -22,7 +23,8 @@ export async function runCheck(
       readProgress(home),
     ]);
     reportPackWarnings(ctx, warnings);
-    const { lesson, step } = resolveCheckTarget(packs, progress, target, ctx.t);
+    const { pack, lesson, step } = resolveCheckTarget(packs, progress, target, ctx.t);
+    await ensureTrusted(ctx, [pack], options.yes);
     const engine = await connectEngine(ctx.env);
     const report = await checkStep(engine, lesson, step, workdirBase(options.workdir, ctx.env), home);
     if (options.json) ctx.output.out(checkJson(report));

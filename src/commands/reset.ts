@@ -13,6 +13,7 @@ import { allLessons, lessonOrCurrent, loadAllPacks } from "../run/select.js";
 import { tutorHome, workdirBase } from "../world/paths.js";
 import { applyReset, isEmptyPlan, planReset } from "../world/reset.js";
 import { reportPackWarnings } from "./shared.js";
+import { ensureTrusted } from "./trust.js";
 
 export async function runReset(
   ctx: CommandContext,
@@ -28,6 +29,11 @@ export async function runReset(
     ? allLessons(packs)
     : [lessonOrCurrent(packs, (await readProgress(home)).progress, target, t, t("select.nameForReset"))];
 
+  await ensureTrusted(
+    ctx,
+    packs.filter((p) => lessons.some((l) => l.packId === p.id)),
+    options.yes,
+  );
   const engine = await connectEngine(ctx.env);
   const scope = {
     home,

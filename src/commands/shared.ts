@@ -1,4 +1,4 @@
-/** What several commands do the same way: warn about packs that loaded with errors. */
+/** What several commands do the same way: pack warnings, options in seconds, report files. */
 import { writeFile } from "node:fs/promises";
 import type { CommandContext } from "../command-context.js";
 import { TutorError } from "../errors.js";

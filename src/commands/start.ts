@@ -6,11 +6,12 @@ import { loadAllPacks } from "../run/select.js";
 import { runTutor } from "../run/tutor/flow.js";
 import { tutorHome, workdirBase } from "../world/paths.js";
 import { reportPackWarnings } from "./shared.js";
+import { ensureTrusted } from "./trust.js";
 
 export async function runStart(
   ctx: CommandContext,
   lesson: string | undefined,
-  options: { workdir?: string },
+  options: { workdir?: string; yes?: boolean },
 ): Promise<void> {
   if (!ctx.terminal.interactive && !ctx.env.DOCKER_TUTOR_ALLOW_NO_TTY) {
     throw new TutorError(
@@ -23,6 +24,7 @@ export async function runStart(
   void import("@inquirer/select").catch(() => undefined);
   const { packs, warnings } = await loadAllPacks(ctx.packs, ctx.env, ctx.version);
   reportPackWarnings(ctx, warnings);
+  await ensureTrusted(ctx, packs, options.yes);
   const tutor = terminalTutorContext({
     command: ctx,
     home: tutorHome(ctx.env),

@@ -17,6 +17,7 @@ import { verifyLessons } from "../run/verify/verify.js";
 import { tutorHome } from "../world/paths.js";
 import { givenOrTemporaryBase } from "../world/workdir.js";
 import { claimReportFile, reportPackWarnings, secondsOption } from "./shared.js";
+import { ensureTrusted } from "./trust.js";
 
 export interface VerifyCommandOptions {
   lesson?: string[];
@@ -25,6 +26,7 @@ export interface VerifyCommandOptions {
   workdir?: string;
   solutionTimeout?: string;
   checkWait?: string;
+  yes?: boolean;
 }
 
 export async function runVerify(
@@ -37,6 +39,7 @@ export async function runVerify(
   const { packs, warnings } = await loadGivenPacks(given);
   reportPackWarnings(ctx, warnings);
   const selected = selectLessons(packs, options.lesson ?? []);
+  await ensureTrusted(ctx, packs, options.yes);
   const solutionTimeoutMs = secondsOption("--solution-timeout", options.solutionTimeout ?? "300", 1, 86_400);
   const positiveWaitMs = secondsOption("--check-wait", options.checkWait ?? "30", 0, 3600);
   if (options.junit) await claimReportFile(options.junit);

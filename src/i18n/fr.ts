@@ -34,6 +34,20 @@ export const fr: Record<MessageKey, string> = {
   "reset.done":
     "{resources} {resources:ressource supprimée|ressources supprimées} et {folders} {folders:dossier supprimé|dossiers supprimés}.",
   "reset.failed": "impossible de supprimer {what} : {message}",
+  "trust.heading": "Le pack {id} {version} ({dir}) vient de quelqu'un d'autre. Il revendique :",
+  "trust.owns":
+    "des noms qu'il peut vérifier et supprimer (seulement ce qui est créé après le début d'une leçon) :",
+  "trust.images": "des images : {images}",
+  "trust.exec": "il exécute dans le conteneur {container} : {command}",
+  "trust.moreExecs": "et {count} {count:autre commande|autres commandes} dans des conteneurs",
+  "trust.solutions":
+    "{count} {count:solution de référence|solutions de référence}, lancées seulement si vous en demandez une et acceptez",
+  "trust.ask": "Utiliser ce pack ?",
+  "trust.declined": "vous n'avez pas accordé votre confiance au pack {id}",
+  "trust.declinedFix": "rien n'en a été utilisé ; relancez la commande pour qu'elle vous le redemande",
+  "trust.needed": "le pack {id} ({dir}) n'a pas encore votre confiance",
+  "trust.neededFix":
+    "lancez la commande dans un terminal pour voir ce qu'il revendique, ou ajoutez --yes (ou DOCKER_TUTOR_TRUST=1 en CI)",
   "lint.clean": "{packs} pack(s), {lessons} leçon(s) : aucun problème",
   "lint.summary": "{errors} erreur(s), {warnings} avertissement(s)",
   "doctor.engine": "Moteur Docker",

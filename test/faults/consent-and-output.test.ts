@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { requireEngine, testLabel } from "../support/engine.js";
 import { fixturePacks } from "../support/paths.js";
+import { startLessons } from "../support/provenance.js";
 import { keys, TerminalSession } from "../support/pty.js";
 
 const run = promisify(execFile);
@@ -44,7 +45,8 @@ describe("consent", () => {
   }, 120_000);
 
   it("the tutor runs a solution only after the learner says yes", async () => {
-    const env = { DOCKER_TUTOR_HOME: dir, DOCKER_TUTOR_PACKS: thirdParty, DOCKER_TUTOR_MARKER: marker };
+    const trusted = { DOCKER_TUTOR_TRUST: "1" };
+    const env = { DOCKER_TUTOR_HOME: dir, DOCKER_TUTOR_PACKS: thirdParty, DOCKER_TUTOR_MARKER: marker, ...trusted };
     const t = new TerminalSession(["start", "sneaky", "--workdir", dir], { cwd: dir, env });
     try {
       await t.waitFor("docker-tutor ›");
@@ -68,7 +70,7 @@ describe("consent", () => {
   it("verify runs the solutions of the pack it is given", async () => {
     await rm(marker, { force: true });
     const result = await runCli(["verify", thirdParty, "--json", "--check-wait", "1"], {
-      env: { DOCKER_TUTOR_HOME: dir, DOCKER_TUTOR_MARKER: marker },
+      env: { DOCKER_TUTOR_HOME: dir, DOCKER_TUTOR_MARKER: marker, DOCKER_TUTOR_TRUST: "1" },
       cwd: dir,
     });
     expect(existsSync(marker)).toBe(true);
@@ -82,6 +84,8 @@ describe("hostile output", () => {
 
   beforeAll(async () => {
     await run("docker", ["rm", "-f", "tutor-hostile"]).catch(() => undefined);
+    // The lesson starts first: the container is then the lesson's, and its exec check may run in it.
+    await startLessons(dir, ["hostile"], hostile);
     await run("docker", [
       "run", "-d", "--name", "tutor-hostile", "--label", `${testLabel}=hostile`, "busybox:latest",
       "sh", "-c", `printf '${evil}' > /evil; printf '${evil}\\n'; sleep 600`,
@@ -89,7 +93,7 @@ describe("hostile output", () => {
   });
 
   it("is shown neutralised by check, in text and in JSON", async () => {
-    const env = { DOCKER_TUTOR_HOME: dir, DOCKER_TUTOR_PACKS: hostile };
+    const env = { DOCKER_TUTOR_HOME: dir, DOCKER_TUTOR_PACKS: hostile, DOCKER_TUTOR_TRUST: "1" };
     const text = await runCli(["check", "hostile/greeting"], { env, cwd: dir });
     expect(text.code).toBe(1);
     expect(text.stdout).not.toContain("\u001b");
@@ -100,7 +104,7 @@ describe("hostile output", () => {
   });
 
   it("is shown neutralised by the interactive tutor", async () => {
-    const env = { DOCKER_TUTOR_HOME: dir, DOCKER_TUTOR_PACKS: hostile, FORCE_COLOR: "0" };
+    const env = { DOCKER_TUTOR_HOME: dir, DOCKER_TUTOR_PACKS: hostile, FORCE_COLOR: "0", DOCKER_TUTOR_TRUST: "1" };
     const t = new TerminalSession(["start", "hostile", "--workdir", dir], { cwd: dir, env });
     try {
       await t.waitFor("docker-tutor ›");
