@@ -9,7 +9,7 @@ import { footprint } from "../pack/model.js";
 import { readProgress } from "../progress/store.js";
 import { resetPlanLines } from "../render/reset-plan.js";
 import { palette } from "../render/style.js";
-import { allLessons, lessonOrCurrent, loadAllPacks } from "../run/select.js";
+import { allLessons, lessonOrCurrent, loadAllPacks, packsOf } from "../run/select.js";
 import { tutorHome, workdirBase } from "../world/paths.js";
 import { applyReset, isEmptyPlan, planReset } from "../world/reset.js";
 import { reportPackWarnings } from "./shared.js";
@@ -29,17 +29,14 @@ export async function runReset(
     ? allLessons(packs)
     : [lessonOrCurrent(packs, (await readProgress(home)).progress, target, t, t("select.nameForReset"))];
 
-  await ensureTrusted(
-    ctx,
-    packs.filter((p) => lessons.some((l) => l.packId === p.id)),
-    options.yes,
-  );
+  await ensureTrusted(ctx, packsOf(packs, lessons), options.yes);
   const engine = await connectEngine(ctx.env);
+  const folders = workdirBase(options.workdir, ctx.env);
   const scope = {
     home,
     host: engine.target.host,
     owner: "learner" as const,
-    workdirBase: workdirBase(options.workdir, ctx.env),
+    workdirBase: folders,
     clearProgress: true,
   };
   const plan = await planReset(engine.docker, lessons.map(footprint), scope);

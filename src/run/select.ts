@@ -147,3 +147,8 @@ export function selectLessons(packs: Pack[], wanted: string[]): { pack: Pack; le
     );
   return selected;
 }
+
+/** The packs the lessons come from. */
+export function packsOf(packs: Pack[], lessons: Lesson[]): Pack[] {
+  return packs.filter((p) => lessons.some((l) => l.packId === p.id));
+}
