@@ -36,7 +36,7 @@ export function verifyLogRenderer(writer: LineWriter, c: ChalkInstance): (event:
       case "step-end":
         writer.line(stepLine(event.report, c));
         if (event.report.failure)
-          for (const detail of failureDetails(event.report)) writer.line(c.dim(`      ${detail}`));
+          for (const detail of failureDetails(event.report)) writer.line(c.dim(`      ${neutralize(detail)}`));
         break;
       case "engine-away":
         writer.line(
