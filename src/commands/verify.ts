@@ -36,7 +36,7 @@ export async function runVerify(
 ): Promise<void> {
   // Solutions run only for the packs named here (or the built-in one): never for packs merely loaded.
   const given = dirs.length > 0 ? dirs.map((d) => path.resolve(d)) : [builtInPackDir];
-  const { packs, warnings } = await loadGivenPacks(given);
+  const { packs, warnings, lintErrors } = await loadGivenPacks(given);
   reportPackWarnings(ctx, warnings);
   const selected = selectLessons(packs, options.lesson ?? []);
   await ensureTrusted(ctx, packs, options.yes);
@@ -50,7 +50,7 @@ export async function runVerify(
   const limits = { solutionTimeoutMs, positiveWaitMs, engineWaitMs: 120_000 };
   const home = tutorHome(ctx.env);
   const world = engineVerifyWorld(engine, { home, workdirBase: folders.base, composeCommand, ...limits });
-  const run = { world, emit, ...limits };
+  const run = { world, emit, lintErrors, ...limits };
   const reports = await verifyLessons(selected, run).finally(() => folders.done());
   const summary = summarize(reports);
   if (options.junit) await writeFile(options.junit, junitXml(reports));

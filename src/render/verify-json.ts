@@ -8,7 +8,7 @@ export function verifyJson(summary: VerifySummary, reports: LessonReport[]): str
     pack: r.pack,
     ok: r.ok,
     leftovers: r.leftovers,
-    ...(r.refused.length > 0 ? { refused: r.refused } : {}),
+    ...(r.refused !== undefined ? { refused: r.refused } : {}),
     steps: r.steps.map((s) => ({
       id: s.id,
       kind: s.kind,

@@ -36,7 +36,8 @@ export function verifyLogRenderer(writer: LineWriter, c: ChalkInstance): (event:
       case "step-end":
         writer.line(stepLine(event.report, c));
         if (event.report.failure)
-          for (const detail of failureDetails(event.report)) writer.line(c.dim(`      ${neutralize(detail)}`));
+          for (const detail of failureDetails(event.report))
+            writer.line(c.dim(`      ${neutralize(detail)}`));
         break;
       case "engine-away":
         writer.line(
@@ -78,10 +79,7 @@ export function failureDetails(report: StepReport): string[] {
 }
 
 function lessonLine(report: LessonReport, c: ChalkInstance): string {
-  if (report.refused.length > 0)
-    return c.yellow(
-      `  ! not run: ${neutralize(report.refused.join(", "))} ${report.refused.length === 1 ? "has" : "have"} the lesson's names but ${report.refused.length === 1 ? "was" : "were"} there before; verify leaves ${report.refused.length === 1 ? "it" : "them"} alone (remove or rename ${report.refused.length === 1 ? "it" : "them"} yourself, or verify on another engine)`,
-    );
+  if (report.refused !== undefined) return c.yellow(`  ! not run: ${neutralize(report.refused)}`);
   const failed = report.steps.filter((s) => stepVerdict(s) !== "ok").length;
   const left = report.leftovers.length > 0 ? `; left behind: ${report.leftovers.join(", ")}` : "";
   const summary = `${report.steps.length - failed}/${report.steps.length} steps ok in ${(report.ms / 1000).toFixed(1)}s${left}`;

@@ -32,8 +32,13 @@ export async function loadAllPacks(
   return { packs: loaded.packs, warnings: packWarnings(loaded) };
 }
 
-/** Packs given on the command line, fresh (no cache); a pack.yaml that cannot be used is a usage error. */
-export async function loadGivenPacks(dirs: string[]): Promise<{ packs: Pack[]; warnings: PackWarning[] }> {
+/**
+ * Packs given on the command line, fresh (no cache); a pack.yaml that cannot be used is a usage error.
+ * `lintErrors` counts the errors in a lesson's own files (its primary file and translations).
+ */
+export async function loadGivenPacks(
+  dirs: string[],
+): Promise<{ packs: Pack[]; warnings: PackWarning[]; lintErrors: (lesson: Lesson) => number }> {
   const loaded = await loadPacks(dirs);
   for (const { dir, loaded: one } of loaded.results) {
     if (!one.pack) {
@@ -45,7 +50,12 @@ export async function loadGivenPacks(dirs: string[]): Promise<{ packs: Pack[]; w
       );
     }
   }
-  return { packs: loaded.packs, warnings: packWarnings(loaded) };
+  const errors = loaded.results.flatMap((r) => r.loaded.problems.filter((p) => p.severity === "error"));
+  const lintErrors = (lesson: Lesson) => {
+    const files = new Set([lesson.file, ...Object.values(lesson.text).map((t) => t.file)]);
+    return errors.filter((p) => files.has(p.file)).length;
+  };
+  return { packs: loaded.packs, warnings: packWarnings(loaded), lintErrors };
 }
 
 export function allLessons(packs: Pack[]): Lesson[] {

@@ -37,7 +37,7 @@ export function summarize(reports: LessonReport[]): VerifySummary {
   const engineErrors = steps.filter((s) => stepVerdict(s) === "engine-error").length;
   // A lesson broken off by an engine that never came back has fewer steps than it should.
   const incomplete = reports.some((r) => !r.complete);
-  const refused = reports.filter((r) => r.refused.length > 0).length;
+  const refused = reports.filter((r) => r.refused !== undefined).length;
   const ok = failures === 0 && engineErrors === 0 && refused === 0 && !incomplete;
   const exitCode = failures > 0 ? 1 : ok ? 0 : engineErrors > 0 || refused > 0 ? 2 : 1;
   return { ok, lessons: reports.length, steps: steps.length, failures, engineErrors, refused, exitCode };
@@ -45,7 +45,7 @@ export function summarize(reports: LessonReport[]): VerifySummary {
 
 /** A lesson's own verdict: its worst step, leftovers included; "refused" when it could not run here. */
 export function lessonVerdict(lesson: LessonReport): Verdict | "refused" {
-  if (lesson.refused.length > 0) return "refused";
+  if (lesson.refused !== undefined) return "refused";
   const verdicts = [...lesson.steps.map(stepVerdict), leftoverVerdict(lesson)];
   if (verdicts.includes("lesson-failure")) return "lesson-failure";
   if (verdicts.includes("engine-error") || !lesson.complete) return "engine-error";

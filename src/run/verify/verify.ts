@@ -44,10 +44,10 @@ export interface LessonReport {
   /** Every step was tried (an engine that never came back breaks a lesson off). */
   complete: boolean;
   /**
-   * Resources with the lesson's names that were there before it started, worded `container postgres`:
-   * verify refuses to run the lesson rather than touch them. Empty when it ran.
+   * Why verify would not run the lesson, when it would not (one line): its names are taken by what was
+   * there before, or it does not lint clean. Undefined when it ran.
    */
-  refused: string[];
+  refused: string | undefined;
   /** The lesson's verdict is ok (see verdict.ts). */
   ok: boolean;
 }
@@ -95,6 +95,8 @@ export interface VerifyOptions {
   /** How long the checks may take to pass after the solution (servers need a moment). */
   positiveWaitMs: number;
   emit: (event: VerifyEvent) => void;
+  /** How many lint errors the lesson has; a lesson with any is not run. */
+  lintErrors?: (lesson: Lesson) => number;
 }
 
 export async function verifyLesson(
@@ -105,9 +107,7 @@ export async function verifyLesson(
   const started = Date.now();
   options.emit({ type: "lesson-start", lesson });
   const { world } = options;
-  await world.begin(lesson);
-  const { kept } = await world.reset(lesson);
-  if (kept.length > 0) {
+  const refuse = (reason: string): LessonReport => {
     const report: LessonReport = {
       id: lesson.id,
       pack: pack.id,
@@ -115,12 +115,24 @@ export async function verifyLesson(
       leftovers: [],
       ms: Date.now() - started,
       complete: false,
-      refused: kept,
+      refused: reason,
       ok: false,
     };
     options.emit({ type: "lesson-end", lesson, report });
     return report;
-  }
+  };
+  // A lesson that does not lint clean may hold a solution that removes what is not its own: never run.
+  const unsound = options.lintErrors?.(lesson) ?? 0;
+  if (unsound > 0)
+    return refuse(
+      `it does not lint clean (${unsound} ${unsound === 1 ? "error" : "errors"}): run \`docker-tutor lint\` on its pack`,
+    );
+  await world.begin(lesson);
+  const { kept } = await world.reset(lesson);
+  if (kept.length > 0)
+    return refuse(
+      `${kept.join(", ")} ${kept.length === 1 ? "has" : "have"} the lesson's names but ${kept.length === 1 ? "was" : "were"} there before; verify leaves ${kept.length === 1 ? "it" : "them"} alone (remove or rename ${kept.length === 1 ? "it" : "them"} yourself, or verify on another engine)`,
+    );
   const dir = await world.prepare(lesson, pack);
 
   const steps: StepReport[] = [];
@@ -158,7 +170,7 @@ export async function verifyLesson(
     leftovers,
     ms: Date.now() - started,
     complete: steps.length === lesson.steps.length,
-    refused: [],
+    refused: undefined,
     ok: false,
   };
   report.ok = lessonVerdict(report) === "ok";

@@ -25,7 +25,7 @@ describe("JUnit report", () => {
       ms: 3000,
       leftovers: ["container tutor-x"],
       complete: true,
-      refused: [],
+      refused: undefined,
       steps: [step("good"), step("bad", "the solution exited 3", "<oops> & \u001b[31mred\u001b[0m")],
     };
     const xml = junitXml([lesson]);

@@ -128,4 +128,32 @@ describe("verify's verdicts, with a fake evaluator", () => {
     );
     expect(summarize([report]).exitCode).toBe(1);
   });
+
+  it("refuses a lesson whose names are taken by what was there before, and touches nothing", async () => {
+    const world = fakeWorld({ good: { before: fail, after: pass } }, [], ["container postgres"]);
+    const report = await verifyLesson(pack, lessonWith("good"), { ...options, world });
+    expect(report.refused).toBe(
+      "container postgres has the lesson's names but was there before; verify leaves it alone (remove or rename it yourself, or verify on another engine)",
+    );
+    expect(report.steps).toEqual([]);
+    expect(world.solved).toEqual([]);
+    expect(world.ended).toEqual([]);
+    expect(summarize([report])).toMatchObject({ ok: false, refused: 1, failures: 0, exitCode: 2 });
+    expect(junitXml([report])).toContain(
+      `<error message="not run: container postgres has the lesson's names but was there before; verify leaves it alone`,
+    );
+  });
+
+  it("never runs a lesson that does not lint clean", async () => {
+    const world = fakeWorld({ good: { before: fail, after: pass } });
+    const report = await verifyLesson(pack, lessonWith("good"), { ...options, world, lintErrors: () => 2 });
+    expect(report.refused).toBe("it does not lint clean (2 errors): run `docker-tutor lint` on its pack");
+    expect(world.solved).toEqual([]);
+  });
+
+  it("forgets its own start once a lesson ended clean", async () => {
+    const world = fakeWorld({ good: { before: fail, after: pass } });
+    await verifyLesson(pack, lessonWith("good"), { ...options, world });
+    expect(world.ended).toEqual(["three-steps"]);
+  });
 });
