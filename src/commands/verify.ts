@@ -34,15 +34,15 @@ export async function runVerify(
   dirs: string[],
   options: VerifyCommandOptions,
 ): Promise<void> {
+  const solutionTimeoutMs = secondsOption("--solution-timeout", options.solutionTimeout ?? "300", 1, 86_400);
+  const positiveWaitMs = secondsOption("--check-wait", options.checkWait ?? "30", 0, 3600);
+  if (options.junit) await claimReportFile(options.junit);
   // Solutions run only for the packs named here (or the built-in one): never for packs merely loaded.
   const given = dirs.length > 0 ? dirs.map((d) => path.resolve(d)) : [builtInPackDir];
   const { packs, warnings, lintErrors } = await loadGivenPacks(given);
   reportPackWarnings(ctx, warnings);
   const selected = selectLessons(packs, options.lesson ?? []);
   await ensureTrusted(ctx, packs, options.yes);
-  const solutionTimeoutMs = secondsOption("--solution-timeout", options.solutionTimeout ?? "300", 1, 86_400);
-  const positiveWaitMs = secondsOption("--check-wait", options.checkWait ?? "30", 0, 3600);
-  if (options.junit) await claimReportFile(options.junit);
   const [engine, composeCommand] = await Promise.all([connectEngine(ctx.env), detectCompose(ctx.env)]);
   const folders = await givenOrTemporaryBase(options.workdir);
   const c = palette(ctx.color);
