@@ -2,7 +2,7 @@
  * Reading files out of a pack written by a stranger: paths stay inside the pack, symlinks are
  * not followed out of it, and size, binary content and bad UTF-8 become problems, not crashes.
  */
-import { lstat, readFile, realpath, stat } from "node:fs/promises";
+import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { isInside } from "../world/paths.js";
 import { LineIndex, type SourcePosition } from "./problem.js";
@@ -90,4 +90,33 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     }
   }
   return lo - 1;
+}
+
+/**
+ * The first link below `dir` that leads back to a folder it sits in (a loop that would copy for ever),
+ * or undefined. Links are followed only as far as needed to see where they lead.
+ */
+export async function findLinkLoop(dir: string): Promise<string | undefined> {
+  const walk = async (folder: string, ancestors: Set<string>): Promise<string | undefined> => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (!entry.isDirectory() && !entry.isSymbolicLink()) continue;
+      const real = await realpath(full).catch(() => undefined);
+      if (!real) continue;
+      if (ancestors.has(real)) return full;
+      if (
+        !(await stat(real).then(
+          (s) => s.isDirectory(),
+          () => false,
+        ))
+      )
+        continue;
+      const found = await walk(full, new Set([...ancestors, real]));
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const root = await realpath(dir).catch(() => dir);
+  return walk(dir, new Set([root]));
 }

@@ -1,13 +1,14 @@
 /** Loads a pack folder: pack.yaml, its lessons and their translations, with every problem placed in a file. */
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { readPackText, resolveInPack } from "./files.js";
+import { findLinkLoop, readPackText, resolveInPack } from "./files.js";
 import type { LessonUnderLint } from "./lint/rule.js";
 import { lintLesson } from "./lint/rules.js";
 import type { Lesson, LessonText, Pack } from "./model.js";
 import { parsePrimaryLesson, parseTranslation } from "./parse-lesson.js";
 import { byPosition, type Problem, problem } from "./problem.js";
 import { packManifest } from "./schema.js";
+import { unsafeTextProblem } from "./text-safety.js";
 import { validateYaml } from "./yaml-source.js";
 
 export interface LoadedPack {
@@ -44,6 +45,10 @@ export async function loadPack(dir: string): Promise<LoadedPack> {
     problems,
   );
   if (!manifest || !yaml) return { pack: undefined, problems };
+  for (const [lang, title] of Object.entries(manifest.title)) {
+    const unsafe = unsafeTextProblem(manifestFile, yaml.locate(["title", lang]), "title", title);
+    if (unsafe) problems.push(unsafe);
+  }
   const languages = [
     manifest.language,
     ...Object.keys(manifest.title).filter((l) => l !== manifest.language),
@@ -71,7 +76,7 @@ export async function loadPack(dir: string): Promise<LoadedPack> {
     seenIds.set(lesson.id, path.relative(packDir, lesson.file));
     pack.lessons.push(lesson);
   }
-  const lintContext = { dir: packDir, lessonIds: new Set(seenIds.keys()) };
+  const lintContext = { id: pack.id, dir: packDir, lessonIds: new Set(seenIds.keys()) };
   for (const draft of drafts) problems.push(...(await lintLesson(draft, lintContext)));
   return { pack, problems: problems.sort(byPosition) };
 }
@@ -103,6 +108,11 @@ async function loadLesson(
   const text: Record<string, LessonText> = { [language]: primary.text };
   const stepIds = primary.steps.map((s) => s.id);
   for (const { lang, file: translationFile } of await findTranslations(file)) {
+    const inside = await resolveInPack(pack.dir, path.dirname(file), path.basename(translationFile));
+    if (!inside.ok) {
+      problems.push(problem(translationFile, top, `translation ${inside.message}`));
+      continue;
+    }
     if (lang === language) {
       problems.push(
         problem(translationFile, top, `"${lang}" is the pack's primary language: rename or remove this file`),
@@ -120,7 +130,18 @@ async function loadLesson(
     if (!resolved.ok) problems.push(problem(file, at, `files: ${resolved.message}`));
     else if (!(await stat(resolved.path)).isDirectory())
       problems.push(problem(file, at, "files: expected a folder"));
-    else filesDir = resolved.path;
+    else {
+      const loop = await findLinkLoop(resolved.path);
+      if (loop)
+        problems.push(
+          problem(
+            file,
+            at,
+            `files: ${path.relative(pack.dir, loop)} links back to a folder above it (a loop): remove the link`,
+          ),
+        );
+      else filesDir = resolved.path;
+    }
   }
 
   const lesson: Lesson = {

@@ -8,6 +8,7 @@ import type { LessonText, QuizText, Step, StepText } from "./model.js";
 import { type Problem, problem, type SourcePosition } from "./problem.js";
 import { type FencedPart, type StepSection, scanLesson } from "./scan.js";
 import { type FrontMatter, frontMatter, quiz, slug, translationFrontMatter } from "./schema.js";
+import { unsafeFrontMatter, unsafeStepTitle } from "./text-safety.js";
 import { parseYamlSource, readYaml, reportIssues, validateYaml } from "./yaml-source.js";
 
 export interface ParsedPrimary {
@@ -43,6 +44,7 @@ export function parsePrimaryLesson(source: string, file: string): ParsedPrimary 
     meta = read.value;
     const yaml = read.yaml ?? parseYamlSource(text, contentLine);
     locateMeta = (path) => yaml.locate(path);
+    problems.push(...unsafeFrontMatter(file, yaml));
   }
 
   const steps: Step[] = [];
@@ -50,6 +52,8 @@ export function parsePrimaryLesson(source: string, file: string): ParsedPrimary 
   const seen = new Map<string, number>();
   for (const section of scanned.steps) {
     const id = checkStepId(file, section, seen, problems);
+    const unsafeTitle = unsafeStepTitle(file, section);
+    if (unsafeTitle) problems.push(unsafeTitle);
     const parsed = parseStepParts(file, section, "primary", problems);
     if (!id) continue;
     texts[id] = parsed.text;
@@ -91,7 +95,7 @@ export function parseTranslation(source: string, file: string): ParsedTranslatio
   let title = "";
   let summary = "";
   if (scanned.frontMatter) {
-    const { value } = validateYaml(
+    const { value, yaml } = validateYaml(
       file,
       scanned.frontMatter.text,
       scanned.frontMatter.contentLine,
@@ -100,6 +104,7 @@ export function parseTranslation(source: string, file: string): ParsedTranslatio
       problems,
     );
     if (value) ({ id, title, summary } = value);
+    if (yaml) problems.push(...unsafeFrontMatter(file, yaml));
   }
 
   const steps: Record<string, StepText> = {};
@@ -108,6 +113,8 @@ export function parseTranslation(source: string, file: string): ParsedTranslatio
   const seen = new Map<string, number>();
   for (const section of scanned.steps) {
     const stepId = checkStepId(file, section, seen, problems);
+    const unsafeTitle = unsafeStepTitle(file, section);
+    if (unsafeTitle) problems.push(unsafeTitle);
     const parsed = parseStepParts(file, section, "translation", problems);
     if (!stepId) continue;
     steps[stepId] = parsed.text;

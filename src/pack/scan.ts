@@ -25,6 +25,8 @@ export interface StepSection {
   id: string | undefined;
   title: string;
   line: number;
+  /** Column where the title starts. */
+  titleColumn: number;
   /** Column where `{#` starts, for problems about the id. */
   idColumn: number;
   prose: string;
@@ -113,6 +115,7 @@ export function scanLesson(source: string): ScannedLesson {
         id: idMatch ? (idMatch[1] ?? "").trim() : undefined,
         title,
         line: index + 1,
+        titleColumn: line.indexOf(raw, (heading[1] as string).length) + 1,
         idColumn: idMatch ? line.indexOf("{#") + 1 : line.length + 1,
         prose: "",
         parts: [],

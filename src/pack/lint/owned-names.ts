@@ -9,7 +9,7 @@ import { type Problem, problem, type SourcePosition } from "../problem.js";
 import type { LintRule } from "./rule.js";
 import { analyzeSolution } from "./solution-commands.js";
 
-const kindWord: Record<ResourceKind, string> = {
+export const kindWord: Record<ResourceKind, string> = {
   containers: "container",
   images: "image",
   volumes: "volume",

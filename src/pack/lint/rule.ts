@@ -20,6 +20,8 @@ export interface LessonUnderLint {
 }
 
 export interface PackUnderLint {
+  /** The pack's id: owned names may start with it. */
+  id: string;
   dir: string;
   /** Ids of the pack's lessons. */
   lessonIds: Set<string>;

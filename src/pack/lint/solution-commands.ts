@@ -1,9 +1,18 @@
 /**
  * Reads the docker commands in a solution script well enough for lint to ask two questions:
  * which images does it use (they must be declared), and which names does it create (they must be owned).
- * A light shell tokenizer, not a shell: quotes, `\` line continuations and `&&`/`;`/`|` separators.
+ * The script is read by a shell parser (shell-parser.ts); a script that does not parse yields nothing
+ * here, and the solution-safety rule reports it.
  */
 import type { ResourceKind } from "../../world/resources.js";
+import {
+  type DockerCommand,
+  optionValue,
+  positionals,
+  readDockerCommand,
+  splitOption,
+} from "./docker-commands.js";
+import { readShell } from "./shell-parser.js";
 
 export interface SolutionUse {
   /** 1-based line inside the script. */
@@ -24,70 +33,75 @@ const valueOptions = new Set([
   "-w", "--workdir", "--memory-swap", "--userns", "--uts", "--runtime", "--isolation", "--detach-keys",
 ]); // biome-ignore format: a list reads better packed
 
+/** Options of `docker volume create` and `docker network create` that take a value. */
+const createValueOptions = new Set([
+  "-d", "--driver", "-o", "--opt", "--label", "--subnet", "--gateway", "--ip-range", "--ipam-driver",
+  "--ipam-opt", "--aux-address", "--scope", "--config-from",
+]); // biome-ignore format: a list reads better packed
+const tagOptions = new Set(["-t", "--tag"]);
+const volumeNameOption = new Set(["--name"]);
+const projectOptions = new Set(["-p", "--project-name"]);
+/** Compose verbs that only act on an existing project: the solution-safety rule holds them to ownership. */
+export const composeTouchVerbs = new Map([
+  ["down", "takes down"],
+  ["rm", "removes"],
+  ["stop", "stops"],
+  ["kill", "kills"],
+  ["restart", "restarts"],
+  ["pause", "pauses"],
+  ["unpause", "unpauses"],
+  ["exec", "execs into"],
+]);
+
 export function analyzeSolution(script: string): SolutionUse[] {
+  const reading = readShell(script);
+  if (!reading.ok) return [];
   const uses: SolutionUse[] = [];
-  for (const { line, words } of commands(script)) {
-    const use: SolutionUse = { line, images: [], creates: [] };
-    readDockerCommand(words, use);
+  for (const command of reading.commands) {
+    const use: SolutionUse = { line: command.line, images: [], creates: [] };
+    const docker = readDockerCommand(command.words.map((w) => w.text));
+    if (docker) readDocker(docker, command.env, use);
     if (use.images.length > 0 || use.creates.length > 0) uses.push(use);
   }
   return uses;
 }
 
-function readDockerCommand(words: string[], use: SolutionUse): void {
-  const start = words.findIndex(
-    (w) => w === "docker" || w === "docker-compose" || w === "$DOCKER_TUTOR_COMPOSE",
-  );
-  if (start < 0) return;
-  const program = words[start];
-  let rest = words.slice(start + 1);
-  if (program !== "docker") {
-    readCompose(rest, use);
-    return;
+/** The project a compose command works on, when it names one: `-p x`, or COMPOSE_PROJECT_NAME. */
+export function composeProject(docker: DockerCommand, env: Map<string, string>): string | undefined {
+  // After `run`, -p publishes a port: only the options before the verb name the project there.
+  const end = docker.verb === "run" ? docker.args.indexOf("run") : docker.args.length;
+  for (let i = 0; i < end; i++) {
+    const value = optionValue(docker.args, i, projectOptions);
+    if (value) return value;
   }
-  // `docker container run` == `docker run`, and so on.
-  if (["container", "image", "volume", "network"].includes(rest[0] ?? "") && rest[1]) {
-    const group = rest[0] as string;
-    const verb = rest[1] as string;
-    if (
-      group === "container" ||
-      (group === "image" && ["pull", "push", "tag", "build", "rm"].includes(verb))
-    ) {
-      rest = rest.slice(1);
-    } else if (verb === "create") {
-      const name = rest.slice(2).find((w) => !w.startsWith("-"));
-      if (name) use.creates.push({ kind: group === "volume" ? "volumes" : "networks", name });
-      return;
-    } else return;
-  }
-  const verb = rest[0];
-  const args = rest.slice(1);
-  switch (verb) {
-    case "run":
-    case "create":
-      readRun(args, use);
-      return;
-    case "pull": {
-      const image = args.find((w) => !w.startsWith("-"));
-      if (image) use.images.push(image);
-      return;
+  return env.get("COMPOSE_PROJECT_NAME") || undefined;
+}
+
+function readDocker(docker: DockerCommand, env: Map<string, string>, use: SolutionUse): void {
+  const { group, verb, args } = docker;
+  if (group === "compose") {
+    const project = composeProject(docker, env);
+    if (project && !composeTouchVerbs.has(verb)) use.creates.push({ kind: "projects", name: project });
+  } else if (group === "container" && (verb === "run" || verb === "create")) {
+    readRun(args, use);
+  } else if (group === "image" && verb === "pull") {
+    const image = positionals(args, new Set(["--platform"]))[0];
+    if (image) use.images.push(image);
+  } else if (group === "image" && verb === "tag") {
+    const [source, target] = positionals(args, new Set());
+    if (source) use.images.push(source);
+    if (target) use.creates.push({ kind: "images", name: target });
+  } else if (group === "image" && verb === "build") {
+    for (const [i, w] of args.entries()) {
+      const value = optionValue(args, i, tagOptions);
+      if (value) use.creates.push({ kind: "images", name: value });
+      if (w === "--") break;
     }
-    case "tag": {
-      const [source, target] = args.filter((w) => !w.startsWith("-"));
-      if (source) use.images.push(source);
-      if (target) use.creates.push({ kind: "images", name: target });
-      return;
-    }
-    case "build":
-      for (const [i, w] of args.entries()) {
-        const value = optionValue(args, i, "-t", "--tag");
-        if (value) use.creates.push({ kind: "images", name: value });
-        if (w === "--") break;
-      }
-      return;
-    case "compose":
-      readCompose(args, use);
-      return;
+  } else if ((group === "volume" || group === "network") && verb === "create") {
+    const named = args.findIndex((_, i) => optionValue(args, i, volumeNameOption));
+    const name =
+      named >= 0 ? optionValue(args, named, volumeNameOption) : positionals(args, createValueOptions)[0];
+    if (name) use.creates.push({ kind: group === "volume" ? "volumes" : "networks", name });
   }
 }
 
@@ -98,7 +112,7 @@ function readRun(args: string[], use: SolutionUse): void {
       use.images.push(word);
       return;
     }
-    const [flag, attached] = splitOption(word);
+    const [flag, attached] = splitOption(word, valueOptions);
     const takesValue = valueOptions.has(flag);
     const value = takesValue ? (attached ?? args[i + 1]) : undefined;
     if (takesValue && attached === undefined) i++;
@@ -126,79 +140,9 @@ function readRun(args: string[], use: SolutionUse): void {
   }
 }
 
-function readCompose(args: string[], use: SolutionUse): void {
-  for (let i = 0; i < args.length; i++) {
-    const value = optionValue(args, i, "-p", "--project-name");
-    if (value) use.creates.push({ kind: "projects", name: value });
-  }
-}
-
-function optionValue(args: string[], i: number, short: string, long: string): string | undefined {
-  const [flag, attached] = splitOption(args[i] as string);
-  if (flag !== short && flag !== long) return undefined;
-  return attached ?? args[i + 1];
-}
-
-/** `--name=web` → [`--name`, `web`]; `-p8080:80` → [`-p`, `8080:80`]. */
-function splitOption(word: string): [string, string | undefined] {
-  if (word.startsWith("--")) {
-    const eq = word.indexOf("=");
-    return eq > 0 ? [word.slice(0, eq), word.slice(eq + 1)] : [word, undefined];
-  }
-  if (word.length > 2 && valueOptions.has(word.slice(0, 2))) return [word.slice(0, 2), word.slice(2)];
-  return [word, undefined];
-}
-
-/** Simple commands of a script, each with the line it starts on, as unquoted words. */
+/** Simple commands of a script, each with the line it starts on, as words without their quotes. */
 export function commands(script: string): { line: number; words: string[] }[] {
-  const result: { line: number; words: string[] }[] = [];
-  let words: string[] = [];
-  let word: string | undefined;
-  let line = 1;
-  let startLine = 1;
-  let quote: "'" | '"' | undefined;
-  const endWord = () => {
-    if (word !== undefined) words.push(word);
-    word = undefined;
-  };
-  const endCommand = () => {
-    endWord();
-    if (words.length > 0) result.push({ line: startLine, words });
-    words = [];
-  };
-  for (let i = 0; i < script.length; i++) {
-    const c = script[i] as string;
-    if (words.length === 0 && word === undefined && c !== " " && c !== "\t" && c !== "\n") startLine = line;
-    if (quote) {
-      if (c === quote) quote = undefined;
-      else if (c === "\\" && quote === '"' && i + 1 < script.length) word = (word ?? "") + script[++i];
-      else {
-        if (c === "\n") line++;
-        word = (word ?? "") + c;
-      }
-      continue;
-    }
-    if (c === "'" || c === '"') {
-      quote = c;
-      word = word ?? "";
-    } else if (c === "\\" && script[i + 1] === "\n") {
-      i++;
-      line++;
-    } else if (c === "\\" && i + 1 < script.length) {
-      word = (word ?? "") + script[++i];
-    } else if (c === "#" && word === undefined) {
-      while (i + 1 < script.length && script[i + 1] !== "\n") i++;
-    } else if (c === "\n") {
-      endCommand();
-      line++;
-    } else if (c === ";" || c === "|" || c === "&" || c === "(" || c === ")") {
-      endCommand();
-    } else if (c === " " || c === "\t") {
-      endWord();
-    } else {
-      word = (word ?? "") + c;
-    }
-  }
-  endCommand();
-  return result;
+  const reading = readShell(script);
+  if (!reading.ok) return [];
+  return reading.commands.map((c) => ({ line: c.line, words: c.words.map((w) => w.text) }));
 }
