@@ -84,7 +84,13 @@ describe("verify", () => {
   });
 
   it("shows a failing step's check messages and its solution's output in the log", async () => {
-    const result = await runCli(["verify", path.join(fixturePacks, "verify-broken"), "--yes", "--check-wait", "1"]);
+    const result = await runCli([
+      "verify",
+      path.join(fixturePacks, "verify-broken"),
+      "--yes",
+      "--check-wait",
+      "1",
+    ]);
     expect(result.stdout).toContain(
       "  ✖ solution-fails task negative failed-as-expected · solution error · positive pass",
     );

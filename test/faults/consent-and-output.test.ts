@@ -46,7 +46,12 @@ describe("consent", () => {
 
   it("the tutor runs a solution only after the learner says yes", async () => {
     const trusted = { DOCKER_TUTOR_TRUST: "1" };
-    const env = { DOCKER_TUTOR_HOME: dir, DOCKER_TUTOR_PACKS: thirdParty, DOCKER_TUTOR_MARKER: marker, ...trusted };
+    const env = {
+      DOCKER_TUTOR_HOME: dir,
+      DOCKER_TUTOR_PACKS: thirdParty,
+      DOCKER_TUTOR_MARKER: marker,
+      ...trusted,
+    };
     const t = new TerminalSession(["start", "sneaky", "--workdir", dir], { cwd: dir, env });
     try {
       await t.waitFor("docker-tutor ›");
@@ -104,7 +109,12 @@ describe("hostile output", () => {
   });
 
   it("is shown neutralised by the interactive tutor", async () => {
-    const env = { DOCKER_TUTOR_HOME: dir, DOCKER_TUTOR_PACKS: hostile, FORCE_COLOR: "0", DOCKER_TUTOR_TRUST: "1" };
+    const env = {
+      DOCKER_TUTOR_HOME: dir,
+      DOCKER_TUTOR_PACKS: hostile,
+      FORCE_COLOR: "0",
+      DOCKER_TUTOR_TRUST: "1",
+    };
     const t = new TerminalSession(["start", "hostile", "--workdir", dir], { cwd: dir, env });
     try {
       await t.waitFor("docker-tutor ›");
