@@ -159,7 +159,7 @@ describe("small outside inputs", () => {
         ok: false,
       },
     ]);
-    expect(xml).not.toMatch(/[\uFFFE\uFFFF\u0000]/);
+    for (const forbidden of ["\uFFFE", "\uFFFF", "\u0000"]) expect(xml).not.toContain(forbidden);
     expect(xml).toContain("bad  bytes");
   });
 

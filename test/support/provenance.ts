@@ -7,7 +7,11 @@ import { footprint } from "../../src/pack/model.js";
 import { ensureMarker, type LessonMarker } from "../../src/world/provenance.js";
 import { repoRoot } from "./paths.js";
 
-export async function startLessons(home: string, ids?: string[], packDir = path.join(repoRoot, "lessons")): Promise<void> {
+export async function startLessons(
+  home: string,
+  ids?: string[],
+  packDir = path.join(repoRoot, "lessons"),
+): Promise<void> {
   const { pack } = await loadPack(packDir);
   const target = await discoverEngine(process.env);
   const docker = await createClient(target);
