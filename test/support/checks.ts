@@ -4,12 +4,13 @@
  */
 import { expect } from "vitest";
 import { parse } from "yaml";
-import type { CheckContext } from "../../src/checks/check-context.js";
+import { type CheckContext, createCheckContext } from "../../src/checks/check-context.js";
 import type { CheckKind } from "../../src/checks/check-kind.js";
 import { evaluateCheck } from "../../src/checks/evaluate.js";
 import { parseCheckList } from "../../src/checks/parse.js";
 import type { CheckResult } from "../../src/checks/result.js";
 import type { Check } from "../../src/checks/vocabulary.js";
+import { emptyResources } from "../../src/world/resources.js";
 
 /** The one check of a YAML check block; parse issues fail the test. */
 export function parseOne(yaml: string): Check {
@@ -45,4 +46,15 @@ export async function fails(yaml: string, ctx: CheckContext): Promise<string> {
   expect({ passed: result.passed, message: result.message }).toMatchObject({ passed: false });
   expect(result.engineError).toBeUndefined();
   return result.message;
+}
+
+/** A check context with no engine at all: for the kinds that read files only (file, dockerfile). */
+export function filesOnlyContext(workdir: string): CheckContext {
+  return createCheckContext({
+    docker: undefined as never,
+    workdir,
+    resources: emptyResources(),
+    images: [],
+    engineHost: "unix:///var/run/docker.sock",
+  });
 }

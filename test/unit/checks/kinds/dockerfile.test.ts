@@ -3,10 +3,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CheckContext, createCheckContext } from "../../../../src/checks/check-context.js";
+import type { CheckContext } from "../../../../src/checks/check-context.js";
 import { dockerfileKind } from "../../../../src/checks/kinds/dockerfile.js";
-import { emptyResources } from "../../../../src/world/resources.js";
-import { fails, parseAs, passes } from "../../../support/checks.js";
+import { fails, filesOnlyContext, parseAs, passes } from "../../../support/checks.js";
 
 const dockerfile = `FROM python:3.11-slim AS build
 WORKDIR /src
@@ -28,13 +27,7 @@ beforeAll(async () => {
   await writeFile(path.join(workdir, "Dockerfile"), dockerfile);
   await writeFile(path.join(workdir, "Dockerfile.empty"), "# nothing here yet\n");
   await writeFile(path.join(workdir, "Dockerfile.single"), "from alpine\nrun apk add curl\n");
-  ctx = createCheckContext({
-    docker: undefined as never,
-    workdir,
-    resources: emptyResources(),
-    images: [],
-    engineHost: "unix:///var/run/docker.sock",
-  });
+  ctx = filesOnlyContext(workdir);
 });
 
 afterAll(() => rm(workdir, { recursive: true, force: true }));

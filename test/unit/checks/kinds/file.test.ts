@@ -3,10 +3,9 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CheckContext, createCheckContext } from "../../../../src/checks/check-context.js";
+import type { CheckContext } from "../../../../src/checks/check-context.js";
 import { fileKind } from "../../../../src/checks/kinds/file.js";
-import { emptyResources } from "../../../../src/world/resources.js";
-import { fails, parseAs, passes } from "../../../support/checks.js";
+import { fails, filesOnlyContext, parseAs, passes } from "../../../support/checks.js";
 
 let root: string;
 let ctx: CheckContext;
@@ -22,13 +21,7 @@ beforeAll(async () => {
   await writeFile(path.join(workdir, "..notes"), "dots\n");
   await writeFile(path.join(outside, "secret.txt"), "not the lesson's\n");
   await symlink(outside, path.join(workdir, "outside"));
-  ctx = createCheckContext({
-    docker: undefined as never,
-    workdir,
-    resources: emptyResources(),
-    images: [],
-    engineHost: "unix:///var/run/docker.sock",
-  });
+  ctx = filesOnlyContext(workdir);
 });
 
 afterAll(() => rm(root, { recursive: true, force: true }));
