@@ -2,15 +2,13 @@
 import type { Docker } from "./client.js";
 
 export async function engineAnswers(docker: Docker, withinMs = 2000): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), withinMs);
-  });
-  const ping = docker.ping().then(
-    () => true as const,
-    () => false as const,
+  // The signal ends the request itself: a ping the engine never answers leaves no socket behind.
+  // (dockerode reads `abortSignal` from ping's options; its types omit them.)
+  const pinging = docker as unknown as { ping(options: { abortSignal: AbortSignal }): Promise<unknown> };
+  return pinging.ping({ abortSignal: AbortSignal.timeout(withinMs) }).then(
+    () => true,
+    () => false,
   );
-  return Promise.race([ping, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Milliseconds waited until the engine answered again, or undefined when it did not within `limitMs`. */

@@ -4,9 +4,12 @@
  */
 import type Docker from "dockerode";
 import { describeEngineFailure, type EngineFailure } from "./failure.js";
+import { closeClient, limitRequests, maxReplyBytes, openStreamMs, transferMs } from "./limits.js";
 import { connectionOptions, type EngineTarget } from "./target.js";
+import { notDocker, readEngineVersion } from "./version.js";
 
 export type { Docker };
+export { closeClient };
 
 export interface EngineInfo {
   version: string;
@@ -16,46 +19,44 @@ export interface EngineInfo {
   rootDir: string | undefined;
 }
 
+/**
+ * A client whose every request ends within `timeoutMs` (its idle timeout and its overall deadline; see
+ * limits.ts for the streams that differ) and whose replies are capped. `closeClient` ends what it has open.
+ */
 export async function createClient(target: EngineTarget, timeoutMs = 30_000): Promise<Docker> {
   const { default: Dockerode } = await import("dockerode");
-  return new Dockerode({ ...connectionOptions(target), timeout: timeoutMs } as Docker.DockerOptions);
+  const docker = new Dockerode({ ...connectionOptions(target), timeout: timeoutMs } as Docker.DockerOptions);
+  limitRequests(docker, { deadlineMs: timeoutMs, openStreamMs, transferMs, maxReplyBytes });
+  return docker;
 }
 
-/** Pings the engine and reads its versions; a failure is a value with a one-line fix, never a throw. */
+/**
+ * Pings the engine and reads its versions; a failure is a value with a one-line fix, never a throw. What
+ * answers must be a Docker engine at API 1.41 or newer (version.ts).
+ */
 export async function probeEngine(
   target: EngineTarget,
   timeoutMs = 2500,
 ): Promise<{ ok: true; docker: Docker; info: EngineInfo } | { ok: false; failure: EngineFailure }> {
+  let docker: Docker | undefined;
   try {
-    const docker = await createClient(target, timeoutMs);
-    const version = (await withDeadline(docker.version(), timeoutMs)) as {
-      Version: string;
-      ApiVersion: string;
-      Os: string;
-    };
-    const info = (await withDeadline(docker.info(), timeoutMs).catch(() => undefined)) as
-      | { DockerRootDir?: string }
-      | undefined;
+    docker = await createClient(target, timeoutMs);
+    const version = readEngineVersion(await docker.version(), target);
+    if (!version.ok) {
+      closeClient(docker);
+      return version;
+    }
+    const info = (await docker.info().catch(() => undefined)) as { DockerRootDir?: string } | undefined;
     return {
       ok: true,
       docker,
-      info: {
-        version: version.Version,
-        apiVersion: version.ApiVersion,
-        os: version.Os,
-        rootDir: info?.DockerRootDir,
-      },
+      info: { ...version.version, rootDir: info?.DockerRootDir },
     };
   } catch (error) {
+    if (docker) closeClient(docker);
+    // Every Docker engine has /version: a server without one is something else.
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 404) return { ok: false, failure: notDocker(target, "with 404 Not Found") };
     return { ok: false, failure: describeEngineFailure(error, target) };
   }
-}
-
-/** Rejects after `ms`: a socket that accepts but never answers must not hang the tutor. */
-export function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error("deadline"), { code: "ETIMEDOUT" })), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }

@@ -1,8 +1,17 @@
 /** Why the engine could not be used, in one line, with the fix. */
+import { maxReplyBytes } from "./limits.js";
 import type { EngineTarget } from "./target.js";
 import { socketFile } from "./target.js";
 
-export type EngineFailureReason = "no-socket" | "refused" | "denied" | "timeout" | "error";
+/** "not-docker" and "too-old": something answers, but not a Docker engine the tutor can use. */
+export type EngineFailureReason =
+  | "no-socket"
+  | "refused"
+  | "denied"
+  | "timeout"
+  | "error"
+  | "not-docker"
+  | "too-old";
 
 export interface EngineFailure {
   reason: EngineFailureReason;
@@ -12,6 +21,13 @@ export interface EngineFailure {
 
 const startFix =
   "start Docker (Docker Desktop, colima, or `sudo systemctl start docker`), or point DOCKER_HOST at a running engine";
+
+export const notDockerFix = "point DOCKER_HOST at a Docker engine, or unset it to use the usual one";
+
+/** Where the engine is, as failures name it: its socket or host, and "(from DOCKER_HOST)" when it came from there. */
+export function engineWhere(target: EngineTarget): string {
+  return `${socketFile(target) ?? target.host}${target.source === "DOCKER_HOST" ? " (from DOCKER_HOST)" : ""}`;
+}
 
 export function describeEngineFailure(error: unknown, target: EngineTarget): EngineFailure {
   const code = (error as NodeJS.ErrnoException)?.code;
@@ -46,6 +62,20 @@ export function describeEngineFailure(error: unknown, target: EngineTarget): Eng
         message: `cannot resolve the host in ${target.host}${from}`,
         fix: startFix,
       };
+    case "EREPLYTOOLARGE":
+      return {
+        reason: "error",
+        message: `the engine at ${where}${from} sent a reply larger than ${maxReplyBytes / 1024 ** 2} MiB`,
+        fix: notDockerFix,
+      };
+  }
+  if (typeof code === "string" && code.startsWith("HPE_")) {
+    // Node's HTTP parser gave up: the bytes were not an HTTP answer at all.
+    return {
+      reason: "not-docker",
+      message: `this is not a Docker engine: ${where}${from} does not answer in HTTP`,
+      fix: notDockerFix,
+    };
   }
   const status = (error as { statusCode?: number })?.statusCode;
   const text = error instanceof Error ? error.message.split("\n")[0] : String(error);

@@ -23,16 +23,25 @@ export function demultiplex(buffer: Buffer): { stdout: string; stderr: string } 
   return { stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
 }
 
-/** Collects a readable stream into one buffer. */
-export function collect(stream: NodeJS.ReadableStream, limitBytes = 4 * 1024 * 1024): Promise<Buffer> {
+/** The most of a stream `collect` keeps by default: 4 MiB, thousands of lines of output for a check to read. */
+export const maxCollectedBytes = 4 * 1024 * 1024;
+
+/**
+ * A readable stream as one buffer of at most `limitBytes`: past them it is read on without being kept, so a
+ * command writing a lot still ends normally and memory stays bounded (its time is bounded by whoever opened
+ * it: the request deadline, the exec timeout). A stream that closes without ending gives what came.
+ */
+export function collect(stream: NodeJS.ReadableStream, limitBytes = maxCollectedBytes): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const done = () => resolve(Buffer.concat(chunks));
     stream.on("data", (chunk: Buffer) => {
-      if (size < limitBytes) chunks.push(chunk);
+      if (size < limitBytes) chunks.push(chunk.subarray(0, limitBytes - size));
       size += chunk.length;
     });
-    stream.on("end", () => resolve(Buffer.concat(chunks)));
+    stream.on("end", done);
+    stream.on("close", done);
     stream.on("error", reject);
   });
 }

@@ -21,18 +21,28 @@ export async function findOnPath(name: string, env: NodeJS.ProcessEnv): Promise<
   return undefined;
 }
 
-function succeeds(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
+function succeeds(
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
+): Promise<boolean> {
   return new Promise((resolve) => {
-    execFile(file, args, { env, timeout: 5000 }, (error) => resolve(!error));
+    execFile(file, args, { env, timeout: 5000, signal }, (error) => resolve(!error));
   });
 }
 
-/** `docker compose` when the plugin answers, else `docker-compose`, else undefined. */
+/**
+ * `docker compose` when the plugin answers, else `docker-compose`, else undefined. `signal` stops the
+ * asking (a compose command can take over a second to start, and must not keep a quitting tutor waiting).
+ */
 export async function detectCompose(
   env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
 ): Promise<"docker compose" | "docker-compose" | undefined> {
   const [docker, legacy] = await Promise.all([findOnPath("docker", env), findOnPath("docker-compose", env)]);
-  if (docker && (await succeeds(docker, ["compose", "version"], env))) return "docker compose";
-  if (legacy && (await succeeds(legacy, ["version"], env))) return "docker-compose";
+  if (docker && (await succeeds(docker, ["compose", "version"], env, signal))) return "docker compose";
+  if (signal?.aborted) return undefined;
+  if (legacy && (await succeeds(legacy, ["version"], env, signal))) return "docker-compose";
   return undefined;
 }

@@ -52,7 +52,7 @@ export function terminalTutorContext(options: TerminalTutorOptions): TutorContex
     right: (text) => `  ${c.green("✔")} ${text}`,
     wrong: (text) => `  ${c.red("✖")} ${text}`,
   };
-  let connected: { engine: TaskEngine; compose: string | undefined } | undefined;
+  let connected: { engine: TaskEngine; compose: string | undefined; close(): void } | undefined;
   const shellEnv = () =>
     connected?.compose ? { ...command.env, DOCKER_TUTOR_COMPOSE: connected.compose } : command.env;
 
@@ -163,7 +163,11 @@ export function terminalTutorContext(options: TerminalTutorOptions): TutorContex
       return runSolutionInTerminal(script, cwd, shellEnv());
     },
     prepareWorkdir: (lesson, packDir) => prepareWorkdir(options.workdirBase, lesson, packDir),
-    close: () => prompt.release(),
+    close() {
+      prompt.release();
+      // The engine's open requests and streams end too: nothing keeps the process after goodbye.
+      connected?.close();
+    },
   };
   return ctx;
 }

@@ -1,6 +1,6 @@
 /** `doctor`'s core: is everything the tutor needs here? Each failure comes with its fix. */
 import { statfs } from "node:fs/promises";
-import { probeEngine } from "../engine/client.js";
+import { closeClient, probeEngine } from "../engine/client.js";
 import { discoverEngine } from "../engine/discover.js";
 import { detectCompose, findOnPath } from "../engine/tools.js";
 import type { Translate } from "../i18n/index.js";
@@ -108,6 +108,8 @@ export async function diagnose(
     });
   }
 
+  // Done with the engine: nothing of its client may keep the process alive after the report.
+  if (probe.ok) closeClient(probe.docker);
   const ok = checks.every((c) => c.ok || c.level === "warning");
   const engine = {
     reachable: probe.ok,

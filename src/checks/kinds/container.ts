@@ -251,13 +251,18 @@ function matchMount(
   return pass("");
 }
 
+// The last 5,000 lines, and of those at most the first 4 MiB: a check looks for a phrase in recent output,
+// and a container that prints without end must not fill the tutor's memory.
 const maxLogLines = 5000;
+const maxLogBytes = 4 * 1024 * 1024;
 
 async function readLogs(info: ContainerInfo, ctx: CheckContext): Promise<string> {
   const raw = (await ctx.docker
     .getContainer(info.Id)
     .logs({ stdout: true, stderr: true, tail: maxLogLines, follow: false })) as unknown;
-  const buffer = Buffer.isBuffer(raw) ? raw : await collect(raw as NodeJS.ReadableStream);
+  const buffer = Buffer.isBuffer(raw)
+    ? raw.subarray(0, maxLogBytes)
+    : await collect(raw as NodeJS.ReadableStream, maxLogBytes);
   if (info.Config.Tty) return buffer.toString("utf8");
   const { stdout, stderr } = demultiplex(buffer);
   return stdout + stderr;

@@ -71,6 +71,10 @@ async function evaluateExec(check: ExecCheck, ctx: CheckContext): Promise<Outcom
   return pass(facts.join("; "));
 }
 
+// Of a command's output, the first 4 MiB are kept; the rest is read and dropped, so a command that floods
+// its output still ends normally (within the exec timeout) and memory stays bounded.
+const maxExecOutput = 4 * 1024 * 1024;
+
 /** Runs a command in a container and waits for it, within the exec timeout. */
 export async function execIn(ctx: CheckContext, id: string, cmd: string[]): Promise<ExecRun> {
   const exec = await ctx.docker
@@ -83,7 +87,9 @@ export async function execIn(ctx: CheckContext, id: string, cmd: string[]): Prom
   const timeout = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => resolve("timeout"), ctx.timeouts.execMs);
   });
-  const result = await Promise.race([collect(stream), timeout]).finally(() => clearTimeout(timer));
+  const result = await Promise.race([collect(stream, maxExecOutput), timeout]).finally(() =>
+    clearTimeout(timer),
+  );
   if (result === "timeout") {
     stream.destroy?.();
     return { exitCode: -1, output: "", timedOut: true };

@@ -22,27 +22,42 @@ interface Answer {
   error?: string;
 }
 
+// The body is read up to 1 MiB (a check looks for a phrase in a page), then the connection is closed.
 const maxBody = 1024 * 1024;
 
-function get(url: string, timeoutMs: number): Promise<Answer> {
+/** One GET that ends within `limitMs` whatever the server does: a body that drips or never ends included. */
+function get(url: string, limitMs: number): Promise<Answer> {
   return new Promise((resolve) => {
-    const request = http.get(
-      url,
-      { timeout: timeoutMs, headers: { "user-agent": "docker-tutor" } },
-      (response) => {
-        let body = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk: string) => {
-          if (body.length < maxBody) body += chunk;
-        });
-        response.on("end", () => resolve({ status: response.statusCode, body }));
-        response.on("error", (error) => resolve({ error: error.message }));
-      },
-    );
-    request.on("timeout", () =>
-      request.destroy(Object.assign(new Error("no answer in time"), { code: "ETIMEDOUT" })),
-    );
-    request.on("error", (error: NodeJS.ErrnoException) => resolve({ error: describeError(error) }));
+    let settled = false;
+    let headers = false;
+    const settle = (answer: Answer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(answer);
+    };
+    const request = http.get(url, { headers: { "user-agent": "docker-tutor" } }, (response) => {
+      headers = true;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const answered = () =>
+        settle({ status: response.statusCode, body: Buffer.concat(chunks).toString("utf8") });
+      response.on("data", (chunk: Buffer) => {
+        if (settled) return;
+        chunks.push(chunk.subarray(0, maxBody - size));
+        size += chunk.length;
+        if (size < maxBody) return;
+        answered();
+        request.destroy();
+      });
+      response.on("end", answered);
+      response.on("error", (error) => settle({ error: error.message }));
+    });
+    const timer = setTimeout(() => {
+      settle({ error: headers ? "the answer did not end in time" : "no answer in time" });
+      request.destroy();
+    }, limitMs);
+    request.on("error", (error: NodeJS.ErrnoException) => settle({ error: describeError(error) }));
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import { checkContexts } from "../../checks/check-context.js";
 import { evaluateChecks } from "../../checks/evaluate.js";
+import { closeClient } from "../../engine/client.js";
 import { connectEngine } from "../../engine/connect.js";
 import { detectCompose } from "../../engine/tools.js";
 import { footprint, type Lesson } from "../../pack/model.js";
@@ -16,12 +17,23 @@ import { StepWatcher } from "./watch.js";
 export { runInShell } from "../shell.js";
 export { runSolutionInTerminal } from "../solution.js";
 
-/** Connects (a TutorError when no engine answers) and finds the compose command solutions use. */
+/**
+ * Connects (a TutorError when no engine answers) and finds the compose command solutions use. `close` ends
+ * every request still open (the tutor quits at once, whatever the engine does).
+ */
 export async function connectTaskEngine(
   env: NodeJS.ProcessEnv,
   home: string,
-): Promise<{ engine: TaskEngine; compose: string | undefined }> {
-  const [engine, compose] = await Promise.all([connectEngine(env), detectCompose(env)]);
+): Promise<{ engine: TaskEngine; compose: string | undefined; close(): void }> {
+  // Without an engine the compose command is not needed: stop asking for it, so nothing outlives a quit.
+  const asking = new AbortController();
+  const [engine, compose] = await Promise.all([
+    connectEngine(env).catch((error: unknown) => {
+      asking.abort();
+      throw error;
+    }),
+    detectCompose(env, asking.signal),
+  ]);
   const { docker } = engine;
   const host = engine.target.host;
   const contextFor = checkContexts({ docker, engineHost: host });
@@ -39,6 +51,7 @@ export async function connectTaskEngine(
   };
   return {
     compose,
+    close: () => closeClient(docker),
     engine: {
       begin: async (lesson) => {
         await markerOf(lesson);

@@ -6,6 +6,7 @@
  */
 import { EventEmitter } from "node:events";
 import { type FSWatcher, watch } from "node:fs";
+import { engineAnswers } from "../../engine/alive.js";
 import type { Docker } from "../../engine/client.js";
 import { helperLabel } from "../../world/labels.js";
 
@@ -27,6 +28,8 @@ export function isLearnerEvent(line: string): boolean {
     return true;
   }
 }
+
+const maxEventLine = 1024 * 1024;
 
 /** Events in one chunk of the stream come together; each later change starts its own evaluation. */
 export const defaultWatcherOptions: WatcherOptions = { debounceMs: 0, pollMs: 1500 };
@@ -76,6 +79,10 @@ export class StepWatcher extends EventEmitter {
     this.timer = setTimeout(() => this.emit("change"), this.options.debounceMs);
   }
 
+  /**
+   * The client gives the stream a few seconds for its headers (engine/limits.ts): a stream that never opens
+   * ends up in `streamLost`, which polls when the engine still answers.
+   */
   private async subscribe(): Promise<void> {
     if (this.stopped) return;
     try {
@@ -88,6 +95,11 @@ export class StepWatcher extends EventEmitter {
         // One JSON event per line; a chunk may hold several, or part of one.
         const lines = (partial + chunk.toString("utf8")).split("\n");
         partial = lines.pop() ?? "";
+        // No event is that long: a line without end is dropped, and counts as a change.
+        if (partial.length > maxEventLine) {
+          partial = "";
+          this.schedule();
+        }
         if (lines.some((line) => line.trim() !== "" && isLearnerEvent(line))) this.schedule();
       });
       const lost = () => {
@@ -109,10 +121,7 @@ export class StepWatcher extends EventEmitter {
   private async streamLost(): Promise<void> {
     this.stream = undefined;
     if (this.stopped) return;
-    const alive = await this.docker.ping().then(
-      () => true,
-      () => false,
-    );
+    const alive = await engineAnswers(this.docker);
     if (this.stopped) return;
     if (alive && !this.engineDown) {
       // The engine answers but its stream does not: poll instead, and say so once.
@@ -133,10 +142,7 @@ export class StepWatcher extends EventEmitter {
 
   private async retry(): Promise<void> {
     if (this.stopped) return;
-    const alive = await this.docker.ping().then(
-      () => true,
-      () => false,
-    );
+    const alive = await engineAnswers(this.docker);
     if (alive) await this.subscribe();
     else setTimeout(() => void this.retry(), 1000).unref();
   }
