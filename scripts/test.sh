@@ -3,7 +3,8 @@
 # Installs dependencies, builds, makes sure a Docker engine answers (starting one, installing
 # Debian's docker.io as root where none is installed), builds offline stand-ins for the images the
 # lessons use, runs the formatter/linter, the type checker and all vitest projects (unit, engine,
-# e2e), and stops the engine again if it started it.
+# e2e), then the engine tests again on Docker 28 nested on the first engine (scripts/engine28.sh:
+# compose v2 and BuildKit), and stops the engines again if it started them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,20 +33,40 @@ trap 'bash scripts/engine.sh stop' EXIT
 step "offline stand-in images"
 bash scripts/standins.sh
 
-step "tests"
 mkdir -p .tmp
-rm -f .tmp/verify-builtin.xml
-status=0
-npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json "$@" || status=$?
+rm -f .tmp/verify-builtin-*.xml
+
 # One closing line in the form every CI reads: "N passed, N failed".
-node -e '
-  const r = JSON.parse(require("fs").readFileSync(".tmp/vitest.json", "utf8"));
-  const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
-' || true
-# verify's JUnit report of the built-in pack, kept in the CI log.
-if [ -f .tmp/verify-builtin.xml ]; then
-  step "verify report (JUnit) of the built-in pack"
-  cat .tmp/verify-builtin.xml
+summary() {
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const skipped = r.numPendingTests + r.numTodoTests;
+    console.log(`tests (${process.argv[2]}): ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  ' "$1" "$2" || true
+}
+
+step "tests on $(docker version --format 'Docker {{.Server.Version}} (API {{.Server.APIVersion}})' 2>/dev/null || echo 'the engine')"
+status=0
+DOCKER_TUTOR_ENGINE_NAME=base npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json "$@" || status=$?
+summary .tmp/vitest.json base
+
+# The engine matrix: the engine tests and verify of the built-in pack again, on a current Docker (compose
+# v2, BuildKit), nested on the base engine. Only when the engine tests were asked for; skip it with
+# DOCKER_TUTOR_MATRIX=0.
+if [[ " $* " == *" engine "* ]] && [ "${DOCKER_TUTOR_MATRIX:-1}" != 0 ]; then
+  step "engine matrix: Docker 28 (compose v2, BuildKit), nested"
+  trap 'bash scripts/engine28.sh stop; bash scripts/engine.sh stop' EXIT
+  bash scripts/engine28.sh ensure
+  # shellcheck disable=SC2046 # the file holds KEY=value lines without spaces
+  env $(cat .tmp/engine28.env) DOCKER_TUTOR_ENGINE_NAME=docker28 \
+    npx vitest run --project engine --reporter=default --reporter=json --outputFile.json=.tmp/vitest-docker28.json || status=$?
+  summary .tmp/vitest-docker28.json docker28
 fi
+
+# verify's JUnit report of the built-in pack on each engine, kept in the CI log.
+for report in .tmp/verify-builtin-*.xml; do
+  [ -f "$report" ] || continue
+  step "verify report (JUnit) of the built-in pack on $(basename "$report" .xml | sed 's/^verify-builtin-//')"
+  cat "$report"
+done
 exit "$status"

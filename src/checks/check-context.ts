@@ -55,15 +55,18 @@ export function helperImageFinder(docker: Docker, declared: string[]): () => Pro
   };
 }
 
+/**
+ * Where the engine publishes ports: its host for a remote engine (tcp, https or ssh), else this
+ * machine. An IPv6 address comes without its URL brackets, which the http check adds back.
+ */
 export function portHostFor(engineHost: string): string {
-  if (engineHost.startsWith("tcp://") || engineHost.startsWith("http")) {
-    try {
-      return new URL(engineHost.replace(/^tcp:/, "http:")).hostname || "127.0.0.1";
-    } catch {
-      return "127.0.0.1";
-    }
+  if (!/^(tcp|https?|ssh):\/\//.test(engineHost)) return "127.0.0.1";
+  try {
+    const hostname = new URL(engineHost.replace(/^tcp:/, "http:")).hostname.replace(/^\[|\]$/g, "");
+    return hostname || "127.0.0.1";
+  } catch {
+    return "127.0.0.1";
   }
-  return "127.0.0.1";
 }
 
 export function createCheckContext(options: {

@@ -116,16 +116,22 @@ export async function ensureMarker(
     .map((image) => image.Id);
   const marker: LessonMarker = { since: now, imagesBefore };
   let kept = marker;
+  let recorded = false;
   await update(home, (file) => {
     const perEngine = own(file.engines, engine) ?? {};
     const perOwner = own(perEngine, owner) ?? {};
     // Another process may have recorded it in between: the first record wins.
     const earlier = validMarker(own(perOwner, lessonKey(lesson)));
     if (earlier) kept = earlier;
-    else perOwner[lessonKey(lesson)] = marker;
+    else {
+      perOwner[lessonKey(lesson)] = marker;
+      recorded = true;
+    }
     perEngine[owner] = perOwner;
     file.engines[engine] = perEngine;
   });
+  // What the lesson makes from now on must fall in a later whole second than the start (see cameAfter).
+  if (recorded) await untilNextSecond(now);
   return { engine, marker: kept };
 }
 
@@ -152,11 +158,22 @@ export function engineSeconds(created: number | string | undefined): number | un
 
 /**
  * Whether a resource created at `created` came after the marker. A resource of unknown age, or any
- * resource when no start is recorded, counts as there before: kept, never removed.
+ * resource when no start is recorded, counts as there before: kept, never removed. Engines give some
+ * times to the second only (container lists, volumes): such a time counts as after only from the first
+ * whole second after the start, which ensureMarker waits for, so an older resource made in the same
+ * second is never taken for the lesson's.
  */
 export function cameAfter(marker: LessonMarker | undefined, created: number | string | undefined): boolean {
   if (!marker) return false;
   const at = engineSeconds(created);
-  // The engine lists containers to the second: a resource made in the marker's second counts as after.
-  return at !== undefined && at >= Math.floor(Date.parse(marker.since) / 1000);
+  if (at === undefined) return false;
+  const since = Date.parse(marker.since) / 1000;
+  return Number.isInteger(at) ? at >= Math.ceil(since) : at > since;
+}
+
+/** Waits until the engine's clock, read as `now` a moment ago, has passed the next whole second. */
+function untilNextSecond(now: string): Promise<void> {
+  const ms = Date.parse(now);
+  const wait = Math.ceil(ms / 1000) * 1000 - ms + 20;
+  return new Promise((resolve) => setTimeout(resolve, wait));
 }

@@ -22,7 +22,10 @@ import { startedLongAgo } from "../support/provenance.js";
 import { TestResources } from "../support/resources.js";
 
 const run = promisify(execFile);
+// dockerode reads DOCKER_HOST as the tutor does: the matrix runs these tests on each engine.
 const docker = new Dockerode();
+/** Where published ports answer: the engine's host for a tcp engine (a nested one, in the matrix). */
+const engineHost = process.env.DOCKER_HOST ?? "unix:///var/run/docker.sock";
 const created = new TestResources(docker, "checks");
 
 const pid = process.pid;
@@ -95,7 +98,7 @@ beforeAll(async () => {
     workdir,
     resources,
     images: ["busybox:latest"],
-    engineHost: "unix:///var/run/docker.sock",
+    engineHost,
     marker: startedLongAgo,
   });
 
@@ -983,7 +986,7 @@ describe("exec checks", () => {
       workdir,
       resources,
       images: ["busybox:latest"],
-      engineHost: "unix:///var/run/docker.sock",
+      engineHost,
       marker: { since: new Date(Date.now() + 60_000).toISOString(), imagesBefore: [] },
     });
     expect(
@@ -1183,7 +1186,7 @@ describe("ownership", () => {
       workdir,
       resources: { containers: [], images: [], volumes: [], networks: [], projects: [] },
       images: ["busybox:latest"],
-      engineHost: "unix:///var/run/docker.sock",
+      engineHost,
     });
   });
 

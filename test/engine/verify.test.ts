@@ -103,7 +103,8 @@ describe("verify", () => {
 
   it("proves the built-in pack: every task fails before its solution and passes after it", async () => {
     // The JUnit report is printed by `npm test` at the end of the run, so CI logs keep it.
-    const junit = path.join(reports, "verify-builtin.xml");
+    // One report per engine of the matrix (DOCKER_TUTOR_ENGINE_NAME is set by scripts/test.sh).
+    const junit = path.join(reports, `verify-builtin-${process.env.DOCKER_TUTOR_ENGINE_NAME ?? "base"}.xml`);
     const result = await runCli(["verify", "--json", "--junit", junit]);
     const report = JSON.parse(result.stdout) as {
       ok: boolean;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { imageRepository, normalizeImageRef } from "../../../src/world/image-refs.js";
 import { owns } from "../../../src/world/ownership.js";
+import { cameAfter } from "../../../src/world/provenance.js";
 import type { Resources } from "../../../src/world/resources.js";
 
 const resources: Resources = {
@@ -34,5 +35,28 @@ describe("what a lesson owns", () => {
     expect(normalizeImageRef("docker.io/library/busybox:1.36")).toBe("busybox:1.36");
     expect(normalizeImageRef("localhost:5055/app")).toBe("localhost:5055/app:latest");
     expect(imageRepository("localhost:5055/app:1")).toBe("localhost:5055/app");
+  });
+});
+
+describe("what came after a lesson started", () => {
+  const marker = { since: "2026-11-28T06:20:00.400000000Z", imagesBefore: [] };
+  const second = Date.parse("2026-11-28T06:20:00Z") / 1000;
+
+  it("takes a time given to the second as after only from the next whole second", () => {
+    expect(cameAfter(marker, second)).toBe(false); // made in the start's own second: maybe before it
+    expect(cameAfter(marker, second + 1)).toBe(true);
+    expect(cameAfter(marker, "2026-11-28T06:20:00Z")).toBe(false);
+    expect(cameAfter(marker, "2026-11-28T06:20:01Z")).toBe(true);
+  });
+
+  it("compares finer times exactly", () => {
+    expect(cameAfter(marker, "2026-11-28T06:20:00.399999Z")).toBe(false);
+    expect(cameAfter(marker, "2026-11-28T06:20:00.500000001Z")).toBe(true);
+  });
+
+  it("counts nothing as after when no start is recorded, or the time is unknown", () => {
+    expect(cameAfter(undefined, second + 100)).toBe(false);
+    expect(cameAfter(marker, undefined)).toBe(false);
+    expect(cameAfter(marker, "not a time")).toBe(false);
   });
 });

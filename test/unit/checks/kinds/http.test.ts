@@ -136,3 +136,29 @@ describe("http check on a local server", () => {
     }
   });
 });
+
+describe("http check on an engine reached over IPv6", () => {
+  it("targets the engine's IPv6 host with its brackets once", async () => {
+    const v6 = http.createServer((_, response) => response.writeHead(200).end("over six\n"));
+    const listening = await new Promise<boolean>((resolve) => {
+      v6.once("error", () => resolve(false));
+      v6.listen(0, "::1", () => resolve(true));
+    });
+    expect(listening, "an IPv6 loopback to listen on").toBe(true);
+    try {
+      const ctx = createCheckContext({
+        docker: undefined as never,
+        workdir: "/nonexistent",
+        resources: emptyResources(),
+        images: [],
+        engineHost: "tcp://[::1]:2375",
+        timeouts: { httpMs: 100 },
+      });
+      expect(await passes(`- { http: ${portOf(v6)}, contains: over six }`, ctx)).toBe(
+        `GET http://[::1]:${portOf(v6)}/ answered 200 with "over six"`,
+      );
+    } finally {
+      await close(v6);
+    }
+  });
+});
