@@ -3,8 +3,9 @@
 /** `busybox` → `busybox:latest`; `docker.io/library/x:1` → `x:1`; digests kept. */
 export function normalizeImageRef(ref: string): string {
   let name = ref.trim();
+  // Podman names images it built or loaded `localhost/NAME`: the same image as Docker's `NAME`.
   name = name
-    .replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, "")
+    .replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|localhost)\//, "")
     .replace(/^library\//, "");
   if (name.includes("@")) return name;
   const lastSlash = name.lastIndexOf("/");

@@ -30,4 +30,10 @@ export function owns(resources: Resources, kind: ResourceKind, name: string): bo
 }
 
 /** Names the engine gives networks itself; a lesson may mention them without owning them. */
-export const builtInNetworks = new Set(["bridge", "host", "none", "default"]);
+export const builtInNetworks = new Set(["bridge", "host", "none", "default", "podman"]);
+
+/** The engine's default network has two names: Docker's `bridge`, and `podman` on Podman. */
+export function sameNetwork(a: string, b: string): boolean {
+  const canonical = (name: string) => (name === "podman" ? "bridge" : name);
+  return canonical(a) === canonical(b);
+}

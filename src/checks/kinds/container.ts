@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { collect, demultiplex } from "../../engine/streams.js";
 import { normalizeImageRef } from "../../world/image-refs.js";
+import { sameNetwork } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, type CheckReference, defineCheckKind } from "../check-kind.js";
 import { type ContainerInfo, containerName, findContainers } from "../containers.js";
@@ -121,7 +122,7 @@ async function matchContainer(
   if (check.networks) {
     const attached = Object.keys(info.NetworkSettings?.Networks ?? {});
     for (const network of check.networks) {
-      if (!attached.includes(network))
+      if (!attached.some((name) => sameNetwork(name, network)))
         return mismatch(subject, `is on ${list(attached, "no network")}`, network);
     }
     facts.push(`on ${check.networks.join(", ")}`);

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { closest } from "../../text/similar.js";
-import { owns } from "../../world/ownership.js";
+import { owns, sameNetwork } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, type CheckReference, defineCheckKind } from "../check-kind.js";
 import { containerName, isNotFound } from "../containers.js";
@@ -55,7 +55,7 @@ async function evaluateNetwork(check: NetworkCheck, ctx: CheckContext): Promise<
           (c) => c.NetworkSettings?.Networks ?? {},
           () => undefined,
         );
-      if (!settings || !(check.network in settings)) {
+      if (!settings || !Object.keys(settings).some((name) => sameNetwork(name, check.network))) {
         return mismatch(subject, `has ${list([...attached].sort(), "no containers")}`, `${name} attached`);
       }
     }

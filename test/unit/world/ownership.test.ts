@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { imageRepository, normalizeImageRef } from "../../../src/world/image-refs.js";
-import { owns } from "../../../src/world/ownership.js";
+import { owns, sameNetwork } from "../../../src/world/ownership.js";
 import { cameAfter } from "../../../src/world/provenance.js";
 import type { Resources } from "../../../src/world/resources.js";
 
@@ -58,5 +58,19 @@ describe("what came after a lesson started", () => {
     expect(cameAfter(undefined, second + 100)).toBe(false);
     expect(cameAfter(marker, undefined)).toBe(false);
     expect(cameAfter(marker, "not a time")).toBe(false);
+  });
+});
+
+describe("Podman's names for what Docker calls otherwise", () => {
+  it("takes podman and bridge for the same default network", () => {
+    expect(sameNetwork("podman", "bridge")).toBe(true);
+    expect(sameNetwork("bridge", "podman")).toBe(true);
+    expect(sameNetwork("tutor-net", "bridge")).toBe(false);
+  });
+
+  it("takes localhost/NAME for the image Docker calls NAME, but not a registry on a port", () => {
+    expect(normalizeImageRef("localhost/busybox:latest")).toBe("busybox:latest");
+    expect(normalizeImageRef("localhost/tutor-box")).toBe("tutor-box:latest");
+    expect(normalizeImageRef("localhost:5055/tutor-hello:1")).toBe("localhost:5055/tutor-hello:1");
   });
 });
