@@ -46,3 +46,33 @@ export async function detectCompose(
   if (legacy && (await succeeds(legacy, ["version"], env, signal))) return "docker-compose";
   return undefined;
 }
+
+function output(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile(file, args, { env, timeout: 5000 }, (error, stdout) =>
+      resolve(error ? undefined : String(stdout).trim()),
+    );
+  });
+}
+
+/** The compose command's version (`2.40.3`, `1.29.2`), or undefined when it does not say. */
+export async function composeVersion(
+  command: "docker compose" | "docker-compose",
+  env: NodeJS.ProcessEnv,
+): Promise<string | undefined> {
+  const [program, ...args] = command.split(" ");
+  const found = await findOnPath(program as string, env);
+  if (!found) return undefined;
+  const version = await output(found, [...args, "version", "--short"], env);
+  return version?.replace(/^v/, "").split("\n")[0] || undefined;
+}
+
+/**
+ * The builder `docker build` uses: BuildKit through the buildx plugin, else the classic builder (the
+ * docker CLI has sent builds to BuildKit only through buildx since Docker 23).
+ */
+export async function detectBuilder(env: NodeJS.ProcessEnv): Promise<"buildkit" | "classic" | undefined> {
+  const docker = await findOnPath("docker", env);
+  if (!docker) return undefined;
+  return (await succeeds(docker, ["buildx", "version"], env)) ? "buildkit" : "classic";
+}

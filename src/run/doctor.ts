@@ -2,7 +2,7 @@
 import { statfs } from "node:fs/promises";
 import { closeClient, probeEngine } from "../engine/client.js";
 import { discoverEngine } from "../engine/discover.js";
-import { detectCompose, findOnPath } from "../engine/tools.js";
+import { composeVersion, detectBuilder, detectCompose, findOnPath } from "../engine/tools.js";
 import type { Translate } from "../i18n/index.js";
 import { loadPacks, packDirs } from "../pack/sources.js";
 import { formatBytes } from "../text/bytes.js";
@@ -28,6 +28,9 @@ export interface DoctorReport {
     source: string;
     version: string | null;
     apiVersion: string | null;
+    /** What `docker build` uses here. */
+    builder: "buildkit" | "classic" | null;
+    compose: { command: string; version: string | null } | null;
   };
   checks: DoctorCheck[];
 }
@@ -39,10 +42,11 @@ export async function diagnose(
   t: Translate,
 ): Promise<DoctorReport> {
   const target = await discoverEngine(env);
-  const [probe, docker, compose, packs, disk] = await Promise.all([
+  const [probe, docker, compose, builder, packs, disk] = await Promise.all([
     probeEngine(target),
     findOnPath("docker", env),
     detectCompose(env),
+    detectBuilder(env),
     loadPacks(packDirs(extraPacks, env)),
     statfs(process.cwd()).then(
       (s) => s.bavail * s.bsize,
@@ -77,7 +81,19 @@ export async function diagnose(
     level: "warning",
   });
   checks.push(tool(t("doctor.cli"), docker, t("doctor.installCli")));
-  checks.push(tool(t("doctor.compose"), compose, t("doctor.installCompose")));
+  const composeAt = compose && (await composeVersion(compose, env));
+  const composeWords =
+    compose &&
+    `${compose}${composeAt ? ` ${composeAt}` : ""}${compose === "docker-compose" && composeAt?.startsWith("1.") ? `, ${t("doctor.composeV1")}` : ""}`;
+  checks.push(tool(t("doctor.compose"), composeWords, t("doctor.installCompose")));
+  if (builder)
+    checks.push({
+      name: t("doctor.builder"),
+      ok: true,
+      detail: t(builder === "buildkit" ? "doctor.builderBuildkit" : "doctor.builderClassic"),
+      fix: undefined,
+      level: "warning",
+    });
 
   const needed = [
     ...new Set(packs.packs.flatMap((p) => p.lessons.flatMap((l) => l.meta.images)).map(normalizeImageRef)),
@@ -117,6 +133,8 @@ export async function diagnose(
     source: target.source,
     version: probe.ok ? probe.info.version : null,
     apiVersion: probe.ok ? probe.info.apiVersion : null,
+    builder: builder ?? null,
+    compose: compose ? { command: compose, version: composeAt ?? null } : null,
   };
   return { ok, engine, checks };
 }

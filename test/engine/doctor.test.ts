@@ -34,6 +34,22 @@ describe("doctor", () => {
     );
   });
 
+  it("says which builder and which compose this engine's learners get", async () => {
+    const report = JSON.parse((await runCli(["doctor", "--json"])).stdout);
+    // The matrix (scripts/test.sh): Docker 20.10 with docker-compose v1 and the classic builder, then
+    // Docker 28 with the compose v2 plugin and BuildKit.
+    if (process.env.DOCKER_TUTOR_ENGINE_NAME === "docker28") {
+      expect(report.engine).toMatchObject({ builder: "buildkit", compose: { command: "docker compose" } });
+      expect(report.engine.compose.version).toMatch(/^2\./);
+      expect(report.engine.apiVersion).toBe("1.51");
+    } else {
+      expect(report.engine).toMatchObject({ builder: "classic", compose: { command: "docker-compose" } });
+      expect(report.engine.compose.version).toMatch(/^1\./);
+    }
+    const text = await runCli(["doctor"]);
+    expect(text.stdout).toMatch(/^✔ image builder: (BuildKit \(docker buildx\)|the classic builder)/m);
+  });
+
   it("exits 1 with a one-line fix when DOCKER_HOST points where nothing listens", async () => {
     const result = await runCli(["doctor"], { env: { DOCKER_HOST: `unix://${scratch}/nothing.sock` } });
     expect(result.code).toBe(1);
