@@ -2,8 +2,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CommandContext } from "../command-context.js";
-import { connectEngine } from "../engine/connect.js";
-import { detectCompose } from "../engine/tools.js";
 import { ExitCode } from "../errors.js";
 import { builtInPackDir } from "../pack/sources.js";
 import { junitXml } from "../render/junit.js";
@@ -11,7 +9,7 @@ import { palette } from "../render/style.js";
 import { verifyJson } from "../render/verify-json.js";
 import { summaryLine, verifyEventsRenderer } from "../render/verify-log.js";
 import { loadGivenPacks, selectLessons } from "../run/select.js";
-import { engineVerifyWorld } from "../run/verify/engine-world.js";
+import { engineVerifyOptions } from "../run/verify/engine-world.js";
 import { summarize } from "../run/verify/verdict.js";
 import { verifyLessons } from "../run/verify/verify.js";
 import { tutorHome } from "../world/paths.js";
@@ -43,15 +41,17 @@ export async function runVerify(
   reportPackWarnings(ctx, warnings);
   const selected = selectLessons(packs, options.lesson ?? []);
   await ensureTrusted(ctx, packs, options.yes);
-  const [engine, composeCommand] = await Promise.all([connectEngine(ctx.env), detectCompose(ctx.env)]);
-  const folders = await givenOrTemporaryBase(options.workdir);
   const c = palette(ctx.color);
   const emit = verifyEventsRenderer(ctx.output, ctx.terminal, Boolean(options.json), c);
-  const limits = { solutionTimeoutMs, positiveWaitMs, engineWaitMs: 120_000 };
-  const home = tutorHome(ctx.env);
-  const world = engineVerifyWorld(engine, { home, workdirBase: folders.base, composeCommand, ...limits });
-  const run = { world, emit, lintErrors, ...limits };
-  const reports = await verifyLessons(selected, run).finally(() => folders.done());
+  const limits = { solutionTimeoutMs, positiveWaitMs, engineWaitMs: 120_000, emit, lintErrors };
+  const folders = await givenOrTemporaryBase(options.workdir);
+  const reports = await engineVerifyOptions(ctx.env, {
+    home: tutorHome(ctx.env),
+    workdirBase: folders.base,
+    ...limits,
+  })
+    .then((run) => verifyLessons(selected, run))
+    .finally(() => folders.done());
   const summary = summarize(reports);
   if (options.junit) await writeFile(options.junit, junitXml(reports));
   ctx.output.out(options.json ? verifyJson(summary, reports) : summaryLine(summary, c));

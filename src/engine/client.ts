@@ -15,6 +15,8 @@ export interface EngineInfo {
   version: string;
   apiVersion: string;
   os: string;
+  /** Podman's Docker-compatible API, not Docker itself. */
+  podman: boolean;
   /** Where the engine keeps its data (on the engine's host). */
   rootDir: string | undefined;
 }

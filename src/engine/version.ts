@@ -9,6 +9,17 @@ export interface EngineVersion {
   version: string;
   apiVersion: string;
   os: string;
+  /** Podman's Docker-compatible API, not Docker itself. */
+  podman: boolean;
+}
+
+/** Podman names itself in /version's components or platform. */
+export function isPodman(reply: Record<string, unknown>): boolean {
+  const names = [
+    ...(Array.isArray(reply.Components) ? reply.Components : []).map((c) => (c as { Name?: unknown })?.Name),
+    (reply.Platform as { Name?: unknown } | undefined)?.Name,
+  ];
+  return names.some((name) => typeof name === "string" && /podman/i.test(name));
 }
 
 /** "1.41" as [1, 41]; undefined for anything that is not two dot-separated numbers. */
@@ -60,6 +71,11 @@ export function readEngineVersion(
   }
   return {
     ok: true,
-    version: { version: Version, apiVersion: ApiVersion, os: typeof Os === "string" ? Os : "" },
+    version: {
+      version: Version,
+      apiVersion: ApiVersion,
+      os: typeof Os === "string" ? Os : "",
+      podman: isPodman(fields as Record<string, unknown>),
+    },
   };
 }

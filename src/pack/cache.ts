@@ -10,7 +10,7 @@ import type { LoadedPack } from "./load-pack.js";
 import type { Step } from "./model.js";
 
 /** Bumped whenever the loaded model changes shape, so old entries are ignored. */
-const cacheFormat = 3;
+const cacheFormat = 4;
 /** A pack this large is not cached: fingerprinting it would cost more than it saves. */
 const maxFiles = 2000;
 

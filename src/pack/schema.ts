@@ -41,6 +41,21 @@ export const imageReference = z
 
 export const levels = ["beginner", "intermediate", "advanced"] as const;
 
+/**
+ * What a lesson needs of the engine: an API version, BuildKit, a Compose major version, Docker itself
+ * (`true`: the whole lesson; a list: those steps, which Podman's compatible API cannot do).
+ */
+export const engineNeeds = z.strictObject({
+  minApi: z
+    .string()
+    .regex(/^1\.\d{1,3}$/, 'expected an API version like "1.44"')
+    .optional(),
+  buildkit: z.boolean().optional(),
+  compose: z.union([z.literal(1), z.literal(2)]).optional(),
+  docker: z.union([z.boolean(), z.array(slug)]).optional(),
+});
+export type EngineNeeds = z.infer<typeof engineNeeds>;
+
 /** Front matter of a lesson's primary file. */
 export const frontMatter = z.strictObject({
   id: slug,
@@ -52,6 +67,7 @@ export const frontMatter = z.strictObject({
   images: z.array(imageReference).default([]),
   resources: resources.default({ containers: [], images: [], volumes: [], networks: [], projects: [] }),
   files: z.string().min(1).optional(),
+  engine: engineNeeds.optional(),
 });
 export type FrontMatter = z.infer<typeof frontMatter>;
 

@@ -25,6 +25,8 @@ export function junitXml(lessons: LessonReport[]): string {
       const open = `    <testcase classname="${xmlEscape(`${lesson.pack}.${lesson.id}`)}" name="${xmlEscape(name)}" time="${seconds(step.ms)}"`;
       const verdict = stepVerdict(step);
       if (verdict === "ok") return `${open}/>`;
+      if (verdict === "skipped")
+        return `${open}>\n      <skipped message="${xmlEscape(step.skipped ?? "")}"/>\n    </testcase>`;
       // An engine outage is an <error> (the run could not judge), not a <failure> of the lesson.
       const tag = verdict === "engine-error" ? "error" : "failure";
       const details = xmlEscape(failureDetails(step).join("\n"));

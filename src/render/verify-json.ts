@@ -18,6 +18,7 @@ export function verifyJson(summary: VerifySummary, reports: LessonReport[]): str
       ms: s.ms,
       ...(s.failure ? { failure: s.failure } : {}),
       ...(s.engineError ? { engineError: true } : {}),
+      ...(s.skipped !== undefined ? { skipped: s.skipped } : {}),
     })),
   }));
   return JSON.stringify({ ok: summary.ok, lessons }, null, 2);

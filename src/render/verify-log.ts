@@ -60,6 +60,7 @@ export function stepLine(report: StepReport, c: ChalkInstance): string {
   const verdict = stepVerdict(report);
   const mark = verdict === "ok" ? c.green("✔") : verdict === "engine-error" ? c.yellow("!") : c.red("✖");
   const seconds = `${(report.ms / 1000).toFixed(1)}s`;
+  if (verdict === "skipped") return `  ${c.dim("-")} ${report.id} ${c.dim(`skipped: ${report.skipped}`)}`;
   if (report.kind === "read") return `  ${mark} ${report.id} ${c.dim("read")}`;
   if (report.kind === "quiz") return `  ${mark} ${report.id} ${c.dim(`quiz ${report.positive}`)}`;
   const phases = `negative ${report.negative} · solution ${report.solution} · positive ${report.positive}`;
@@ -80,16 +81,18 @@ export function failureDetails(report: StepReport): string[] {
 
 function lessonLine(report: LessonReport, c: ChalkInstance): string {
   if (report.refused !== undefined) return c.yellow(`  ! not run: ${neutralize(report.refused)}`);
-  const failed = report.steps.filter((s) => stepVerdict(s) !== "ok").length;
+  const ok = report.steps.filter((s) => stepVerdict(s) === "ok").length;
+  const skipped = report.steps.filter((s) => stepVerdict(s) === "skipped").length;
   const left = report.leftovers.length > 0 ? `; left behind: ${report.leftovers.join(", ")}` : "";
-  const summary = `${report.steps.length - failed}/${report.steps.length} steps ok in ${(report.ms / 1000).toFixed(1)}s${left}`;
+  const notTried = skipped > 0 ? ` (${skipped} skipped on this engine)` : "";
+  const summary = `${ok}/${report.steps.length} steps ok${notTried} in ${(report.ms / 1000).toFixed(1)}s${left}`;
   return report.ok ? c.green(`  ${summary}`) : c.red(`  ${summary}`);
 }
 
 /** The closing line: `verify: 2 lesson(s), 14 step(s), 0 failure(s)`. */
 export function summaryLine(summary: VerifySummary, c: ChalkInstance): string {
   const outage = summary.engineErrors > 0 ? `, ${summary.engineErrors} engine error(s)` : "";
-  const refused = summary.refused > 0 ? `, ${summary.refused} refused` : "";
+  const refused = `${summary.refused > 0 ? `, ${summary.refused} refused` : ""}${summary.skipped > 0 ? `, ${summary.skipped} skipped on this engine` : ""}`;
   const line = `verify: ${summary.lessons} lesson(s), ${summary.steps} step(s), ${summary.failures} failure(s)${outage}${refused}`;
   return summary.ok ? c.green(line) : c.red(line);
 }

@@ -2,13 +2,15 @@
 import { checkContexts } from "../../checks/check-context.js";
 import { evaluateChecks } from "../../checks/evaluate.js";
 import { engineAnswers, waitForEngine } from "../../engine/alive.js";
-import type { Engine } from "../../engine/connect.js";
+import { connectEngine, type Engine } from "../../engine/connect.js";
+import { detectCompose } from "../../engine/tools.js";
 import { footprint, type Lesson } from "../../pack/model.js";
 import { clearMarker, engineClock, ensureMarker, type LessonMarker } from "../../world/provenance.js";
 import { planReset, resetLessons } from "../../world/reset.js";
 import { prepareWorkdir } from "../../world/workdir.js";
+import { engineFacts, unmetOn } from "../needs.js";
 import { runSolution } from "../solution.js";
-import type { VerifyWorld } from "./verify.js";
+import type { VerifyOptions, VerifyWorld } from "./verify.js";
 
 export interface EngineWorldOptions {
   /** Where verify keeps its own markers (the learner's home: DOCKER_TUTOR_HOME or the XDG folder). */
@@ -16,7 +18,7 @@ export interface EngineWorldOptions {
   /** Folder under which each lesson gets its working folder. */
   workdirBase: string;
   /** `docker compose` or `docker-compose`, told to solutions as $DOCKER_TUTOR_COMPOSE. */
-  composeCommand: string | undefined;
+  composeCommand: "docker compose" | "docker-compose" | undefined;
   solutionTimeoutMs: number;
 }
 
@@ -54,4 +56,18 @@ export function engineVerifyWorld(engine: Engine, options: EngineWorldOptions): 
     alive: () => engineAnswers(docker),
     waitForEngine: (limitMs) => waitForEngine(docker, limitMs),
   };
+}
+
+/**
+ * Everything verify needs to run on the engine the learner's docker CLI reaches: the connection, the
+ * compose command solutions use, the world, and what the engine lacks per lesson.
+ */
+export async function engineVerifyOptions(
+  env: NodeJS.ProcessEnv,
+  options: Omit<EngineWorldOptions, "composeCommand"> & Omit<VerifyOptions, "world" | "unmet">,
+): Promise<VerifyOptions> {
+  const [engine, composeCommand] = await Promise.all([connectEngine(env), detectCompose(env)]);
+  const facts = await engineFacts(engine.info, env, composeCommand);
+  const world = engineVerifyWorld(engine, { ...options, composeCommand });
+  return { ...options, world, unmet: unmetOn(facts) };
 }

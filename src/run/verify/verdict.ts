@@ -4,9 +4,10 @@
  */
 import type { LessonReport, StepReport } from "./verify.js";
 
-export type Verdict = "ok" | "lesson-failure" | "engine-error";
+export type Verdict = "ok" | "lesson-failure" | "engine-error" | "skipped";
 
-export function stepVerdict(step: Pick<StepReport, "failure" | "engineError">): Verdict {
+export function stepVerdict(step: Pick<StepReport, "failure" | "engineError" | "skipped">): Verdict {
+  if (step.skipped !== undefined) return "skipped";
   if (step.engineError) return "engine-error";
   return step.failure === undefined ? "ok" : "lesson-failure";
 }
@@ -25,6 +26,8 @@ export interface VerifySummary {
   engineErrors: number;
   /** Lessons verify would not run: their names are taken by what was there before. */
   refused: number;
+  /** Steps not tried on this engine: it lacks what they need. Neither passed nor failed. */
+  skipped: number;
   /** 0 all good, 1 a lesson failed, 2 only the engine failed or lessons were refused. */
   exitCode: 0 | 1 | 2;
 }
@@ -40,7 +43,17 @@ export function summarize(reports: LessonReport[]): VerifySummary {
   const refused = reports.filter((r) => r.refused !== undefined).length;
   const ok = failures === 0 && engineErrors === 0 && refused === 0 && !incomplete;
   const exitCode = failures > 0 ? 1 : ok ? 0 : engineErrors > 0 || refused > 0 ? 2 : 1;
-  return { ok, lessons: reports.length, steps: steps.length, failures, engineErrors, refused, exitCode };
+  const skipped = steps.filter((s) => stepVerdict(s) === "skipped").length;
+  return {
+    ok,
+    lessons: reports.length,
+    steps: steps.length,
+    failures,
+    engineErrors,
+    refused,
+    skipped,
+    exitCode,
+  };
 }
 
 /** A lesson's own verdict: its worst step, leftovers included; "refused" when it could not run here. */

@@ -34,8 +34,21 @@ describe("a /version reply", () => {
   it("from Docker 20.10 gives its versions", () => {
     expect(readEngineVersion({ Version: "20.10.24", ApiVersion: "1.41", Os: "linux" }, target)).toEqual({
       ok: true,
-      version: { version: "20.10.24", apiVersion: "1.41", os: "linux" },
+      version: { version: "20.10.24", apiVersion: "1.41", os: "linux", podman: false },
     });
+  });
+
+  it("from Podman says so, from its components or its platform", () => {
+    const podman = { Version: "4.3.1", ApiVersion: "1.41", Components: [{ Name: "Podman Engine" }] };
+    expect(readEngineVersion(podman, target)).toMatchObject({ ok: true, version: { podman: true } });
+    const platform = {
+      Version: "5.8.0",
+      ApiVersion: "1.41",
+      Platform: { Name: "linux/amd64/debian-unknown Podman" },
+    };
+    expect(readEngineVersion(platform, target)).toMatchObject({ ok: true, version: { podman: true } });
+    const docker = { Version: "28.5.2", ApiVersion: "1.51", Platform: { Name: "Docker Engine - Community" } };
+    expect(readEngineVersion(docker, target)).toMatchObject({ ok: true, version: { podman: false } });
   });
 
   it("without Version and ApiVersion is not a Docker engine, with the fix", () => {

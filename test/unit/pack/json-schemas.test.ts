@@ -15,7 +15,7 @@ describe("the committed JSON Schemas", () => {
     const files = jsonSchemaFiles();
     const front = JSON.parse(files["lesson-front-matter.schema.json"] ?? "{}");
     expect(Object.keys(front.properties)).toEqual([
-      "id", "title", "summary", "level", "minutes", "requires", "images", "resources", "files",
+      "id", "title", "summary", "level", "minutes", "requires", "images", "resources", "files", "engine",
     ]); // biome-ignore format: one line
     const checks = JSON.parse(files["checks.schema.json"] ?? "{}");
     const kinds = checks.$defs.check.anyOf.map((v: { required: string[] }) => v.required[0]);
