@@ -156,4 +156,34 @@ describe("verify's verdicts, with a fake evaluator", () => {
     await verifyLesson(pack, lessonWith("good"), { ...options, world });
     expect(world.ended).toEqual(["three-steps"]);
   });
+
+  it("skips, never passes, what the engine cannot give, and says why", async () => {
+    const world = fakeWorld({ good: { before: fail, after: pass }, commit: { before: fail, after: pass } });
+    const unmet = (_lesson: Lesson, stepId?: string) =>
+      stepId === "commit" ? ["needs Docker itself (Podman's compatible API cannot do this step)"] : [];
+    const report = await verifyLesson(pack, lessonWith("good", "commit"), { ...options, world, unmet });
+    expect(report.steps.map((s) => [s.id, stepVerdict(s)])).toEqual([
+      ["good", "ok"],
+      ["commit", "skipped"],
+      ["quiz", "ok"],
+    ]);
+    expect(world.solved).toEqual(["good"]);
+    const summary = summarize([report]);
+    expect(summary).toMatchObject({ ok: true, skipped: 1, exitCode: 0 });
+    expect(junitXml([report])).toContain(
+      '<skipped message="needs Docker itself (Podman&apos;s compatible API cannot do this step)"/>'.replace(
+        "&apos;",
+        "'",
+      ),
+    );
+  });
+
+  it("skips a whole lesson whose needs the engine does not meet", async () => {
+    const world = fakeWorld({ good: { before: fail, after: pass } });
+    const unmet = (_lesson: Lesson, stepId?: string) => (stepId ? [] : ["needs BuildKit"]);
+    const report = await verifyLesson(pack, lessonWith("good"), { ...options, world, unmet });
+    expect(report.steps.every((s) => s.skipped === "needs BuildKit")).toBe(true);
+    expect(world.solved).toEqual([]);
+    expect(summarize([report]).exitCode).toBe(0);
+  });
 });
