@@ -54,6 +54,10 @@ export const en = {
   "doctor.builder": "image builder",
   "doctor.builderBuildkit": "BuildKit (docker buildx)",
   "doctor.builderClassic": "the classic builder (install docker-buildx for BuildKit)",
+  "doctor.needs": "what lessons need",
+  "doctor.needsUnmet": "this engine cannot run all of {lessons}",
+  "doctor.needsFix":
+    "those lessons can be read; use a current Docker (Docker Desktop or docker.com packages) to do them",
   "doctor.images": "lesson images",
   "doctor.imagesPresent": "all {count} present",
   "doctor.imagesMissing": "missing: {images}",
@@ -74,6 +78,7 @@ export const en = {
   "tutor.menu.title": "Choose a lesson",
   "tutor.menu.quit": "Quit",
   "tutor.menu.after": "after {ids}",
+  "tutor.menu.needs": "needs {needs}",
   "tutor.menu.empty": "No lessons to show: check your packs with `docker-tutor lint`.",
   "tutor.continue": "Press Enter to continue.",
   "tutor.workdir": "Your working folder for this lesson: {dir}",

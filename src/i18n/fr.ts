@@ -59,6 +59,10 @@ export const fr: Record<MessageKey, string> = {
   "doctor.builder": "constructeur d'images",
   "doctor.builderBuildkit": "BuildKit (docker buildx)",
   "doctor.builderClassic": "l'ancien constructeur (installez docker-buildx pour BuildKit)",
+  "doctor.needs": "besoins des leçons",
+  "doctor.needsUnmet": "ce moteur ne peut pas tout faire de {lessons}",
+  "doctor.needsFix":
+    "ces leçons restent lisibles ; pour les faire, utilisez un Docker récent (Docker Desktop ou les paquets de docker.com)",
   "doctor.images": "images des leçons",
   "doctor.imagesPresent": "les {count} sont présentes",
   "doctor.imagesMissing": "manquantes : {images}",
@@ -78,6 +82,7 @@ export const fr: Record<MessageKey, string> = {
   "tutor.keys.quiz": "répondez avec les flèches et Entrée",
   "tutor.menu.title": "Choisissez une leçon",
   "tutor.menu.quit": "Quitter",
+  "tutor.menu.needs": "demande {needs}",
   "tutor.menu.after": "après {ids}",
   "tutor.menu.empty": "Aucune leçon à afficher : vérifiez vos packs avec `docker-tutor lint`.",
   "tutor.continue": "Appuyez sur Entrée pour continuer.",

@@ -104,7 +104,7 @@ export function terminalTutorContext(options: TerminalTutorOptions): TutorContex
       prompt.release();
       const marks = { done: c.green("✔"), "in-progress": c.yellow("…"), new: " " };
       const choices = entries.map((entry, index) => ({
-        name: `${marks[entry.status]} ${neutralize(entry.title)} ${c.dim(`· ${entry.where}`)}${entry.after ? c.dim(` (${entry.after})`) : ""}`,
+        name: `${marks[entry.status]} ${neutralize(entry.title)} ${c.dim(`· ${entry.where}`)}${entry.after ? c.dim(` (${entry.after})`) : ""}${entry.needs ? c.dim(` (${entry.needs})`) : ""}`,
         value: index,
       }));
       const answer = await select<number>({

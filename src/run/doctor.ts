@@ -8,6 +8,7 @@ import { loadPacks, packDirs } from "../pack/sources.js";
 import { formatBytes } from "../text/bytes.js";
 import { normalizeImageRef } from "../world/image-refs.js";
 import { missingImages } from "../world/images.js";
+import { unmetNeeds } from "./needs.js";
 
 export interface DoctorCheck {
   name: string;
@@ -110,6 +111,28 @@ export async function diagnose(
       fix: missing.length === 0 ? undefined : t("doctor.imagesFix"),
       level: "warning",
     });
+  }
+  if (probe.ok) {
+    const facts = {
+      apiVersion: probe.info.apiVersion,
+      podman: probe.info.podman,
+      builder,
+      compose: compose ? { command: compose, version: composeAt } : undefined,
+    };
+    const held = packs.packs
+      .flatMap((p) => p.lessons)
+      .flatMap((lesson) => {
+        const unmet = unmetNeeds(lesson.meta.engine, facts);
+        return unmet.length > 0 ? [`${lesson.id} (${unmet.join("; ")})`] : [];
+      });
+    if (held.length > 0)
+      checks.push({
+        name: t("doctor.needs"),
+        ok: false,
+        detail: t("doctor.needsUnmet", { lessons: held.join(", ") }),
+        fix: t("doctor.needsFix"),
+        level: "warning",
+      });
   }
   if (disk !== undefined) {
     const low = disk < lowDiskBytes;

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, stackTrace } from "../support/cli.js";
 import { requireEngine } from "../support/engine.js";
-import { cliPath } from "../support/paths.js";
+import { cliPath, fixturePacks } from "../support/paths.js";
 
 let scratch: string;
 beforeAll(async () => {
@@ -48,6 +48,18 @@ describe("doctor", () => {
     }
     const text = await runCli(["doctor"]);
     expect(text.stdout).toMatch(/^✔ image builder: (BuildKit \(docker buildx\)|the classic builder)/m);
+  });
+
+  it("names the lessons this engine cannot fully run, with what they need", async () => {
+    const result = await runCli(["--pack", path.join(fixturePacks, "tutor-steps"), "doctor", "--json"]);
+    const check = JSON.parse(result.stdout).checks.find(
+      (c: { name: string }) => c.name === "what lessons need",
+    );
+    expect(check).toMatchObject({ ok: false, level: "warning" });
+    expect(check.detail).toMatch(
+      /^this engine cannot run all of needs \(needs API 1\.99 or newer \(this engine has 1\.\d+\)/,
+    );
+    expect(result.code).toBe(0);
   });
 
   it("exits 1 with a one-line fix when DOCKER_HOST points where nothing listens", async () => {

@@ -37,6 +37,8 @@ export class FakeTutor implements TutorContext {
   readonly shown: StepView[] = [];
   readonly ran: string[] = [];
   readonly solutions: string[] = [];
+  /** Every menu shown, as its rows. */
+  readonly menus: MenuEntry[][] = [];
   progressStore: Progress = emptyProgress();
   private engineCalls = 0;
   private watchers: ((event: string) => void)[] = [];
@@ -84,7 +86,8 @@ export class FakeTutor implements TutorContext {
     return { kind: "line", line: move };
   }
   cancelPrompt(): void {}
-  async menu(_entries: MenuEntry[]): Promise<number | undefined> {
+  async menu(entries: MenuEntry[]): Promise<number | undefined> {
+    this.menus.push(entries);
     const move = this.next();
     if (move === undefined) return undefined;
     if (typeof move !== "object" || !("menu" in move))

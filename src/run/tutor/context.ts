@@ -27,6 +27,8 @@ export interface MenuEntry {
   where: string;
   /** Advisory prerequisites, already worded, or undefined. */
   after: string | undefined;
+  /** What the lesson needs of the engine, worded (`needs BuildKit, Compose v2`), or undefined. */
+  needs: string | undefined;
 }
 
 /** What the screen shows when a step opens. */

@@ -6,6 +6,7 @@ import { TutorError } from "../../errors.js";
 import { type Lesson, localize, type Pack, type Step } from "../../pack/model.js";
 import { findLesson } from "../../pack/sources.js";
 import { lessonStatus } from "../../progress/queries.js";
+import { describeNeeds } from "../needs.js";
 import type { Flow, MenuEntry, TutorContext } from "./context.js";
 import { showStep } from "./show-step.js";
 import type { StepPlace } from "./step-commands.js";
@@ -65,6 +66,7 @@ async function pickLesson(ctx: TutorContext, packs: Pack[]): Promise<Lesson | un
           ? ctx.t("list.stepOf", { current: stepIndex + 1, total: lesson.steps.length })
           : ctx.t(`status.${status}`),
       after: requires.length > 0 ? ctx.t("tutor.menu.after", { ids: requires.join(", ") }) : undefined,
+      needs: needsWords(ctx, lesson),
     };
   });
   const firstOpen = entries.findIndex((e) => e.status !== "done");
@@ -112,4 +114,9 @@ async function runStep(ctx: TutorContext, pack: Pack, lesson: Lesson, index: num
     const flow = await taskStep(ctx, { ...place, cwd: dir });
     if (flow !== "again") return flow;
   }
+}
+
+function needsWords(ctx: TutorContext, lesson: Lesson): string | undefined {
+  const needs = describeNeeds(lesson.meta.engine);
+  return needs ? ctx.t("tutor.menu.needs", { needs }) : undefined;
 }

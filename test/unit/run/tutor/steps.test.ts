@@ -138,6 +138,15 @@ describe("the tutor's steps, on a fake context", () => {
     expect(tutor.transcript).toContain("Removed 1 resource(s).");
     expect(tutor.transcript.split("\n").at(-1)).toBe("Progress saved. See you soon!");
   });
+
+  it("shows in the menu what a lesson needs of the engine", async () => {
+    const tutor = new FakeTutor([{ menu: undefined }]);
+    await runTutor(tutor, [pack], undefined);
+    expect(tutor.menus[0]?.map((e) => [e.title, e.needs])).toEqual([
+      ["Three steps", undefined],
+      ["Needs", "needs API 1.99, BuildKit"],
+    ]);
+  });
 });
 
 function progressAt(step: string) {
