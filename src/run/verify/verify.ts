@@ -70,9 +70,11 @@ export async function verifyLesson(
       stepLacking.length > 0
         ? skippedStep(step, stepLacking.join("; "))
         : await verifyStep(lesson, step, dir, options);
-    if (step.kind === "task" && (report.failure || report.engineError) && !(await world.alive())) {
-      // The engine went away: the step is an engine error, not a lesson failure. Wait for the engine,
-      // then run the step's solution again so the next steps start from the state they expect.
+    const engineLost =
+      report.engineError || lostTheEngine(report) || (report.failure !== undefined && !(await world.alive()));
+    if (step.kind === "task" && engineLost) {
+      // The engine went away: the step is an engine error, not a lesson failure. Wait for the engine (it
+      // may be back already), then run the step's solution again so the next steps find what they expect.
       report = {
         ...report,
         engineError: true,
@@ -118,4 +120,13 @@ export async function verifyLessons(
   const reports: LessonReport[] = [];
   for (const { pack, lesson } of selected) reports.push(await verifyLesson(pack, lesson, options));
   return reports;
+}
+
+/**
+ * The solution's docker commands could not reach the engine (it went away while they ran), even if it
+ * answers again by the time verify looks: the step says nothing about the lesson.
+ */
+function lostTheEngine(report: StepReport): boolean {
+  const output = report.solution === "error" ? (report.solutionRun?.output ?? "") : "";
+  return /Cannot connect to the Docker daemon|error during connect|Is the docker daemon running/.test(output);
 }

@@ -40,6 +40,8 @@ function fakeWorld(
   script: Record<string, { before: CheckResult; after: CheckResult }>,
   engineGone: string[] = [],
   before: string[] = [],
+  /** Steps whose first solution run fails, with what it printed. */
+  failOnce: Record<string, string> = {},
 ): VerifyWorld & { solved: string[]; ended: string[] } {
   const solved: string[] = [];
   const ended: string[] = [];
@@ -57,7 +59,10 @@ function fakeWorld(
       return [solved.includes(step.id) ? entry.after : entry.before];
     },
     solve: async (step) => {
+      const first = !solved.includes(step.id);
       solved.push(step.id);
+      const output = failOnce[step.id];
+      if (first && output !== undefined) return { exitCode: 1, output, timedOut: false, ms: 1 };
       return { exitCode: 0, output: "", timedOut: false, ms: 1 };
     },
     prepare: async () => "/work/three-steps",
@@ -185,5 +190,26 @@ describe("verify's verdicts, with a fake evaluator", () => {
     expect(report.steps.every((s) => s.skipped === "needs BuildKit")).toBe(true);
     expect(world.solved).toEqual([]);
     expect(summarize([report]).exitCode).toBe(0);
+  });
+
+  it("takes a solution that could not reach the engine for an engine error, even once it is back", async () => {
+    const lost =
+      "docker: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?";
+    // The checks fail after the failed solution (nothing was made), and the engine answers again.
+    const world = fakeWorld(
+      { good: { before: fail, after: pass }, cut: { before: fail, after: fail } },
+      [],
+      [],
+      { cut: lost },
+    );
+    const report = await verifyLesson(pack, lessonWith("cut", "good"), { ...options, world });
+    expect(report.steps.map((s) => [s.id, stepVerdict(s)])).toEqual([
+      ["cut", "engine-error"],
+      ["good", "ok"],
+      ["quiz", "ok"],
+    ]);
+    // Its solution ran again once the engine was back, so the next steps find what they expect.
+    expect(world.solved.filter((id) => id === "cut")).toHaveLength(2);
+    expect(summarize([report])).toMatchObject({ failures: 0, engineErrors: 1, exitCode: 2 });
   });
 });
