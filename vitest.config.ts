@@ -25,6 +25,27 @@ export default defineConfig({
         },
       },
       {
+        // The built-in pack's verify on Podman (scripts/podman.sh ensure first): its skips and their reasons.
+        test: {
+          name: "podman",
+          include: ["test/podman/**/*.test.ts"],
+          testTimeout: 900_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Remote engines on this machine (`npm run build`, then `npx vitest run --project remote`):
+        // Docker 28 nested on the base engine, over tcp with --tlsverify and behind an SSH server.
+        test: {
+          name: "remote",
+          include: ["test/remote/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
         // The fault suite (`npm run test:faults`): crashes, hostile input, outages; prints its figures.
         test: {
           name: "faults",

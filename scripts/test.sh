@@ -4,7 +4,8 @@
 # Debian's docker.io as root where none is installed), builds offline stand-ins for the images the
 # lessons use, runs the formatter/linter, the type checker and all vitest projects (unit, engine,
 # e2e), then the engine tests again on Docker 28 nested on the first engine (scripts/engine28.sh:
-# compose v2 and BuildKit), and stops the engines again if it started them.
+# compose v2 and BuildKit) and verify of the built-in pack on Podman (scripts/podman.sh), and stops
+# the engines again if it started them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -63,6 +64,16 @@ if [[ " $* " == *" engine "* ]] && [ "${DOCKER_TUTOR_MATRIX:-1}" != 0 ]; then
   env $(cat .tmp/engine28.env) DOCKER_TUTOR_ENGINE_NAME=docker28 \
     npx vitest run --project engine --reporter=default --reporter=json --outputFile.json=.tmp/vitest-docker28.json || status=$?
   summary .tmp/vitest-docker28.json docker28
+fi
+
+# Podman 4.3 (Debian 12) serving Docker's API: verify of the built-in pack, skipping the steps lessons
+# declare as needing Docker. Skip it with DOCKER_TUTOR_PODMAN=0.
+if [[ " $* " == *" engine "* ]] && [ "${DOCKER_TUTOR_PODMAN:-1}" != 0 ]; then
+  step "engine matrix: Podman 4.3 (Docker-compatible API)"
+  trap 'bash scripts/podman.sh stop; bash scripts/engine28.sh stop; bash scripts/engine.sh stop' EXIT
+  bash scripts/podman.sh ensure
+  npx vitest run --project podman --reporter=default --reporter=json --outputFile.json=.tmp/vitest-podman.json || status=$?
+  summary .tmp/vitest-podman.json podman
 fi
 
 # verify's JUnit report of the built-in pack on each engine, kept in the CI log.

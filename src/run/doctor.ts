@@ -44,7 +44,8 @@ export async function diagnose(
 ): Promise<DoctorReport> {
   const target = await discoverEngine(env);
   const [probe, docker, compose, builder, packs, disk] = await Promise.all([
-    probeEngine(target),
+    // Podman answers /version in about 2 s: the same 5 s connectEngine allows.
+    probeEngine(target, 5000),
     findOnPath("docker", env),
     detectCompose(env),
     detectBuilder(env),

@@ -34,10 +34,20 @@ function lessonKey(lesson: Pick<LessonFootprint, "packId" | "id">): string {
   return `${lesson.packId}/${lesson.id}`;
 }
 
-/** The engine's identity and clock: its ID (falling back to the address) and its current time. */
+/**
+ * Which engine an /info reply comes from, for markers: its ID, or its address when the ID says nothing.
+ * Podman's compatible API answers a new random ID on every call, so Podman (the only engine whose /info
+ * has `BuildahVersion`) is known by its address.
+ */
+export function engineIdentity(info: { ID?: unknown; BuildahVersion?: unknown }, host: string): string {
+  const podman = typeof info.BuildahVersion === "string";
+  return typeof info.ID === "string" && info.ID !== "" && !podman ? info.ID : host;
+}
+
+/** The engine's identity (see engineIdentity) and its current time. */
 export async function engineClock(docker: Docker, host: string): Promise<{ engine: string; now: string }> {
-  const info = (await docker.info()) as { ID?: unknown; SystemTime?: unknown };
-  const engine = typeof info.ID === "string" && info.ID !== "" ? info.ID : host;
+  const info = (await docker.info()) as { ID?: unknown; BuildahVersion?: unknown; SystemTime?: unknown };
+  const engine = engineIdentity(info, host);
   const now =
     typeof info.SystemTime === "string" && !Number.isNaN(Date.parse(info.SystemTime))
       ? info.SystemTime
