@@ -4,6 +4,7 @@ import { checkPaths } from "./check-paths.js";
 import { checkPatterns } from "./check-patterns.js";
 import { declaredImages } from "./declared-images.js";
 import { distinctiveNames } from "./distinctive-names.js";
+import { engineSteps } from "./engine-steps.js";
 import { knownPrerequisites } from "./known-prerequisites.js";
 import { ownedNames } from "./owned-names.js";
 import { quizAnswers } from "./quiz-answers.js";
@@ -21,6 +22,7 @@ export const lintRules: LintRule[] = [
   checkPatterns,
   checkPaths,
   knownPrerequisites,
+  engineSteps,
 ];
 
 export async function lintLesson(lesson: LessonUnderLint, pack: PackUnderLint): Promise<Problem[]> {
