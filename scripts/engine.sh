@@ -23,7 +23,7 @@ PIDFILE="$STATE_DIR/dockerd.pid"
 DOCKERD_LOG="${DOCKER_TUTOR_DOCKERD_LOG:-/tmp/docker-tutor-dockerd.log}"
 APT_LOG="$STATE_DIR/apt.log"
 TIMEOUT="${DOCKER_TUTOR_ENGINE_TIMEOUT:-60}"
-PACKAGES=(docker.io busybox-static docker-compose debootstrap time)
+PACKAGES=(docker.io busybox-static docker-compose debootstrap time openssl openssh-client)
 
 # dockerd and friends live in sbin, which a non-login PATH may lack.
 case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin" ;; esac

@@ -76,6 +76,14 @@ if [[ " $* " == *" engine "* ]] && [ "${DOCKER_TUTOR_PODMAN:-1}" != 0 ]; then
   summary .tmp/vitest-podman.json podman
 fi
 
+# Remote engines: Docker 28 (the matrix's image) over tcp with --tlsverify, and behind an SSH server,
+# certificates and keys made by the tests. Needs the matrix's image; skip it with DOCKER_TUTOR_REMOTE=0.
+if [[ " $* " == *" engine "* ]] && [ "${DOCKER_TUTOR_MATRIX:-1}" != 0 ] && [ "${DOCKER_TUTOR_REMOTE:-1}" != 0 ]; then
+  step "remote engines: TLS and SSH"
+  npx vitest run --project remote --reporter=default --reporter=json --outputFile.json=.tmp/vitest-remote.json || status=$?
+  summary .tmp/vitest-remote.json remote
+fi
+
 # verify's JUnit report of the built-in pack on each engine, kept in the CI log.
 for report in .tmp/verify-builtin-*.xml; do
   [ -f "$report" ] || continue

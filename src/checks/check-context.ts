@@ -1,5 +1,6 @@
 /** What a check needs to look at the world: the engine, the lesson's working folder and what it owns. */
 import type { Docker } from "../engine/client.js";
+import { sshHostName } from "../engine/ssh-config.js";
 import { cameAfter, type LessonMarker } from "../world/provenance.js";
 import type { Resources } from "../world/resources.js";
 
@@ -57,10 +58,12 @@ export function helperImageFinder(docker: Docker, declared: string[]): () => Pro
 
 /**
  * Where the engine publishes ports: its host for a remote engine (tcp, https or ssh), else this
- * machine. An IPv6 address comes without its URL brackets, which the http check adds back.
+ * machine. An IPv6 address comes without its URL brackets, which the http check adds back. An ssh://
+ * host may be an alias of ~/.ssh/config: its HostName is where the engine runs.
  */
 export function portHostFor(engineHost: string): string {
   if (!/^(tcp|https?|ssh):\/\//.test(engineHost)) return "127.0.0.1";
+  if (engineHost.startsWith("ssh://")) return sshHostName(engineHost) ?? "127.0.0.1";
   try {
     const hostname = new URL(engineHost.replace(/^tcp:/, "http:")).hostname.replace(/^\[|\]$/g, "");
     return hostname || "127.0.0.1";

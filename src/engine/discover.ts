@@ -10,6 +10,11 @@ export const strategies: EngineStrategy[] = [dockerHostStrategy, contextStrategy
 export async function discoverEngine(env: NodeJS.ProcessEnv, order = strategies): Promise<EngineTarget> {
   for (const strategy of order) {
     const target = await strategy.find(env);
+    if (target?.host.startsWith("ssh://")) {
+      // Read now, under the env given: the ssh config, the agent, the identity and known_hosts files.
+      const { sshSettings } = await import("./ssh-config.js");
+      return { ...target, ssh: sshSettings(target.host, env) };
+    }
     if (target) return target;
   }
   return { host: "unix:///var/run/docker.sock", source: "the default socket (no engine socket was found)" };

@@ -1,9 +1,14 @@
 /** Why the engine could not be used, in one line, with the fix. */
+import { describeSshFailure } from "./failure-ssh.js";
+import { describeTlsFailure } from "./failure-tls.js";
 import { maxReplyBytes } from "./limits.js";
 import type { EngineTarget } from "./target.js";
 import { socketFile } from "./target.js";
 
-/** "not-docker" and "too-old": something answers, but not a Docker engine the tutor can use. */
+/**
+ * "not-docker" and "too-old": something answers, but not a Docker engine the tutor can use; "tls" and
+ * "ssh": the route to it refused (a certificate, a key, a host key), never a reason to start Docker.
+ */
 export type EngineFailureReason =
   | "no-socket"
   | "refused"
@@ -11,7 +16,9 @@ export type EngineFailureReason =
   | "timeout"
   | "error"
   | "not-docker"
-  | "too-old";
+  | "too-old"
+  | "tls"
+  | "ssh";
 
 export interface EngineFailure {
   reason: EngineFailureReason;
@@ -30,6 +37,8 @@ export function engineWhere(target: EngineTarget): string {
 }
 
 export function describeEngineFailure(error: unknown, target: EngineTarget): EngineFailure {
+  const route = describeSshFailure(error, target) ?? describeTlsFailure(error, target);
+  if (route) return route;
   const code = (error as NodeJS.ErrnoException)?.code;
   const where = socketFile(target) ?? target.host;
   const from = target.source === "DOCKER_HOST" ? " (from DOCKER_HOST)" : "";

@@ -222,4 +222,6 @@ export function closeClient(client: object): void {
   if (!state) return;
   state.closed = true;
   for (const end of [...state.ends]) end(closedError());
+  // A transport of its own (SSH's connection, an HTTPS agent) ends with it.
+  (client as { modem?: { agent?: { destroy?(): void } } }).modem?.agent?.destroy?.();
 }

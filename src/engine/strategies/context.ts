@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { checkEngineHost, EngineConfigError } from "../config-error.js";
-import type { EngineStrategy } from "../target.js";
+import type { EngineStrategy, EngineTarget } from "../target.js";
 
 export function dockerConfigDir(env: NodeJS.ProcessEnv): string {
   return env.DOCKER_CONFIG || path.join(env.HOME || os.homedir(), ".docker");
@@ -36,6 +36,18 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
+/** One of a context's TLS files; undefined when it has none; an error naming it when it cannot be read. */
+async function readTlsFile(dir: string, name: string): Promise<string | undefined> {
+  const file = path.join(dir, name);
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    throw new EngineConfigError(`cannot read ${file} (${code})`, "check its permissions");
+  }
+}
+
 const field = (value: unknown, key: string): unknown =>
   typeof value === "object" && value !== null && Object.hasOwn(value, key)
     ? (value as Record<string, unknown>)[key]
@@ -56,6 +68,16 @@ async function contextName(
       "run `docker context use default`, or fix the file",
     );
   return { name: current, from: `currentContext in ${file}` };
+}
+
+/** How a target found through a context names where it came from. */
+export function contextSource(name: string): string {
+  return `docker context "${name}"`;
+}
+
+/** The context a target came from, for the fixes that name it; undefined when it did not come from one. */
+export function contextOf(target: EngineTarget): string | undefined {
+  return /^docker context "(.+)"$/.exec(target.source)?.[1];
 }
 
 export const contextStrategy: EngineStrategy = {
@@ -81,11 +103,18 @@ export const contextStrategy: EngineStrategy = {
         `recreate it: \`docker context rm ${name}\`, then \`docker context create ${name} --docker host=...\``,
       );
     checkEngineHost(host, `the Host of docker context "${name}"`);
-    const tlsDir = path.join(configDir, "contexts", "tls", hash, "docker");
-    const read = (file: string) => readFile(path.join(tlsDir, file), "utf8").catch(() => undefined);
-    const [ca, cert, key] = await Promise.all([read("ca.pem"), read("cert.pem"), read("key.pem")]);
+    const dir = path.join(configDir, "contexts", "tls", hash, "docker");
+    const [ca, cert, key] = await Promise.all(
+      ["ca.pem", "cert.pem", "key.pem"].map((f) => readTlsFile(dir, f)),
+    );
+    if (Boolean(cert) !== Boolean(key))
+      throw new EngineConfigError(
+        `docker context "${name}" has ${path.join(dir, cert ? "cert.pem" : "key.pem")} but no ${path.join(dir, cert ? "key.pem" : "cert.pem")}`,
+        `give it both: \`docker context update ${name} --docker "host=${host},ca=CA.pem,cert=CERT.pem,key=KEY.pem"\``,
+      );
     const verify = field(endpoint, "SkipTLSVerify") !== true;
-    const tls = ca || cert || key ? { ca, cert, key, verify } : undefined;
-    return { host, source: `docker context "${name}"`, ...(tls ? { tls } : {}) };
+    // As the docker CLI: TLS when the context has TLS files or skips verification (then it needs none).
+    const tls = ca || cert || key || !verify ? { ca, cert, key, verify, dir } : undefined;
+    return { host, source: contextSource(name), ...(tls ? { tls } : {}) };
   },
 };

@@ -29,7 +29,7 @@ export const dockerHostStrategy: EngineStrategy = {
           `DOCKER_TLS_VERIFY is set but ${missing.map((f) => path.join(dir, f)).join(", ")} ${missing.length === 1 ? "is" : "are"} missing`,
           "point DOCKER_CERT_PATH at the folder holding ca.pem, cert.pem and key.pem",
         );
-      target.tls = { ca, cert, key, verify };
+      target.tls = { ca, cert, key, verify, dir };
     }
     return target;
   },
