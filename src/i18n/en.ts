@@ -79,6 +79,8 @@ export const en = {
   "tutor.menu.quit": "Quit",
   "tutor.menu.after": "after {ids}",
   "tutor.menu.needs": "needs {needs}",
+  "tutor.needsUnmet":
+    "This engine falls short for this step: it {reasons}. You can read it, and type skip to go on.",
   "tutor.menu.empty": "No lessons to show: check your packs with `docker-tutor lint`.",
   "tutor.continue": "Press Enter to continue.",
   "tutor.workdir": "Your working folder for this lesson: {dir}",

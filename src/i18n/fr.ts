@@ -83,6 +83,8 @@ export const fr: Record<MessageKey, string> = {
   "tutor.menu.title": "Choisissez une leçon",
   "tutor.menu.quit": "Quitter",
   "tutor.menu.needs": "demande {needs}",
+  "tutor.needsUnmet":
+    "Ce moteur ne suffit pas pour cette étape ({reasons}). Vous pouvez la lire, et taper skip pour continuer.",
   "tutor.menu.after": "après {ids}",
   "tutor.menu.empty": "Aucune leçon à afficher : vérifiez vos packs avec `docker-tutor lint`.",
   "tutor.continue": "Appuyez sur Entrée pour continuer.",

@@ -26,6 +26,8 @@ export interface FakeWorld {
   evaluate?: (step: Step) => CheckResult[];
   /** No engine at first; from the n-th call of engine() on, there is one. */
   engineFromCall?: number;
+  /** What the engine lacks for a lesson's step (none by default). */
+  unmet?: (lesson: Lesson, stepId: string) => string[];
   /** Runs when the learner types a command that reaches the shell; returns its exit code. */
   shell?: (line: string) => number;
 }
@@ -122,6 +124,7 @@ export class FakeTutor implements TutorContext {
     const watchers = this.watchers;
     return {
       begin: async () => {},
+      unmet: async (lesson: Lesson, stepId: string) => this.world.unmet?.(lesson, stepId) ?? [],
       evaluate: async (_lesson: Lesson, step: Step) => evaluate(step),
       watch: (): StepWatch => {
         const listeners = new Map<string, () => void>();

@@ -62,6 +62,8 @@ export interface StepWatch {
 export interface TaskEngine {
   /** The lesson is being worked on: records its first start on this engine, once. */
   begin(lesson: Lesson): Promise<void>;
+  /** What the lesson, and this step of it, need that this engine lacks, in words (empty when nothing). */
+  unmet(lesson: Lesson, stepId: string): Promise<string[]>;
   evaluate(lesson: Lesson, step: Step, workdir: string): Promise<CheckResult[]>;
   watch(workdir: string): StepWatch;
   missingImages(refs: string[]): Promise<string[]>;

@@ -11,6 +11,7 @@ import { footprint, type Lesson } from "../../pack/model.js";
 import { missingImages, pullImages } from "../../world/images.js";
 import { ensureMarker, type LessonMarker } from "../../world/provenance.js";
 import { applyReset, planReset } from "../../world/reset.js";
+import { type EngineFacts, engineFacts, unmetNeeds } from "../needs.js";
 import type { TaskEngine } from "./context.js";
 import { StepWatcher } from "./watch.js";
 
@@ -49,12 +50,21 @@ export async function connectTaskEngine(
     }
     return marker;
   };
+  // What this engine and CLI offer, read once, when a step first asks (run/needs.ts).
+  let facts: Promise<EngineFacts> | undefined;
+  const composeCommand = compose === "docker compose" || compose === "docker-compose" ? compose : undefined;
   return {
     compose,
     close: () => closeClient(docker),
     engine: {
       begin: async (lesson) => {
         await markerOf(lesson);
+      },
+      unmet: async (lesson, stepId) => {
+        const needs = lesson.meta.engine;
+        if (!needs) return [];
+        facts ??= engineFacts(engine.info, env, composeCommand);
+        return [...unmetNeeds(needs, await facts), ...unmetNeeds(needs, await facts, stepId)];
       },
       evaluate: async (lesson, step, workdir) =>
         evaluateChecks(step.checks, contextFor(lesson.meta, workdir, await markerOf(lesson))),

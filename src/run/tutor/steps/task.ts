@@ -24,6 +24,9 @@ export async function taskStep(ctx: TutorContext, place: StepPlace): Promise<Tas
   const engine = await ctx.engine();
   if (engine) {
     await engine.begin(lesson);
+    // The step can be read; say why doing it here will not work, and that skip goes on.
+    const unmet = await engine.unmet(lesson, step.id);
+    if (unmet.length > 0) ctx.say(ctx.t("tutor.needsUnmet", { reasons: unmet.join("; ") }), "warn");
     await ensureImages(ctx, engine, lesson.meta.images);
   }
 

@@ -147,6 +147,21 @@ describe("the tutor's steps, on a fake context", () => {
       ["Needs", "needs API 1.99, BuildKit"],
     ]);
   });
+
+  it("says when the engine falls short for a step, and lets the learner skip it", async () => {
+    const tutor = new FakeTutor(["skip"], {
+      evaluate: () => notRunning,
+      unmet: (_lesson, stepId) =>
+        stepId === "task" ? ["needs Docker itself (Podman's compatible API cannot do this step)"] : [],
+    });
+    tutor.progressStore = progressAt("task");
+    await runLesson(tutor, [pack], lesson);
+    expect(tutor.said).toContainEqual({
+      text: "This engine falls short for this step: it needs Docker itself (Podman's compatible API cannot do this step). You can read it, and type skip to go on.",
+      tone: "warn",
+    });
+    expect(tutor.progressStore.packs["tutor-steps"]?.lessons["three-steps"]?.steps.task?.skipped).toBe(true);
+  });
 });
 
 function progressAt(step: string) {
