@@ -91,6 +91,11 @@ export async function plainSolutions(packDir: string, cli: string): Promise<numb
       if (lesson.filesDir) cpSync(lesson.filesDir, dir, { recursive: true });
       else cpSync(os.tmpdir(), dir, { recursive: false, filter: () => false });
       spawnSync("mkdir", ["-p", dir]);
+      // The learner starts the lesson (check records its start on this engine): what the solutions make
+      // afterwards is the lesson's, so the reset below may remove it.
+      spawnSync(process.execPath, [cli, "check", lesson.id, "--json", "--workdir", base], {
+        stdio: "ignore",
+      });
       const start = performance.now();
       for (const step of lesson.steps) {
         if (!step.solution) continue;
