@@ -12,19 +12,7 @@ export async function verifyStep(
 ): Promise<StepReport> {
   const { world } = options;
   const started = Date.now();
-  const report: StepReport = {
-    id: step.id,
-    kind: step.kind,
-    negative: "n/a",
-    solution: "n/a",
-    positive: "n/a",
-    ms: 0,
-    timings: { negativeMs: 0, solutionMs: 0, positiveMs: 0 },
-    results: [],
-    solutionRun: undefined,
-    failure: undefined,
-    engineError: false,
-  };
+  const report = untried(step);
   const done = () => ({ ...report, ms: Date.now() - started });
 
   if (step.kind === "quiz") {
@@ -99,6 +87,11 @@ async function waitForPass(evaluate: () => Promise<CheckResult[]>, waitMs: numbe
 
 /** A step not tried on this engine, and why. */
 export function skippedStep(step: Step, reason: string): StepReport {
+  return { ...untried(step), skipped: reason };
+}
+
+/** A step's report before any phase ran: every phase n/a, nothing failed. */
+function untried(step: Step): StepReport {
   return {
     id: step.id,
     kind: step.kind,
@@ -111,6 +104,5 @@ export function skippedStep(step: Step, reason: string): StepReport {
     solutionRun: undefined,
     failure: undefined,
     engineError: false,
-    skipped: reason,
   };
 }
