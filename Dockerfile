@@ -7,8 +7,10 @@ FROM docker:28-cli AS docker-cli
 FROM node:20-bookworm-slim
 LABEL org.opencontainers.image.title="docker-tutor" \
       org.opencontainers.image.description="Learn Docker on your own machine, checked through the Docker engine"
-# Learners type docker commands at the tutor's prompt: the client comes from the official image.
+# Learners type docker commands at the tutor's prompt: the client comes from the official image, with
+# its compose v2 and buildx plugins (the compose lesson and BuildKit builds need them).
 COPY --from=docker-cli /usr/local/bin/docker /usr/local/bin/docker
+COPY --from=docker-cli /usr/local/libexec/docker/cli-plugins/ /usr/local/libexec/docker/cli-plugins/
 WORKDIR /opt/docker-tutor
 COPY package.json README.md ./
 COPY schemas ./schemas

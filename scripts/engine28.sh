@@ -8,6 +8,10 @@
 #                                $DOCKER_TUTOR_SID_CACHE), start the nested engine, load the stand-ins,
 #                                and write the environment for it to .tmp/engine28.env
 #   scripts/engine28.sh stop     remove the nested engine's container (the image and data stay cached)
+#   scripts/engine28.sh plugins DIR
+#                                copy sid's compose v2 and buildx CLI plugins into DIR (from the cached
+#                                root filesystem or image, building the root filesystem if neither is
+#                                there); scripts/standins.sh puts them in the docker:28-cli stand-in
 #
 # This machine refuses --privileged (no CAP_SYS_RESOURCE): the container gets every capability but that
 # one, no seccomp/apparmor confinement, the host's cgroups, and a volume for /var/lib/docker. Folders the
@@ -30,26 +34,45 @@ STANDINS=(busybox:latest python:3.11-slim registry:2 node:20-bookworm-slim docke
 say() { printf 'engine28: %s\n' "$*" >&2; }
 die() { printf 'engine28: %s\n' "$*" >&2; exit 1; }
 
+# The sid root filesystem, made once with debootstrap and cached in $CACHE.
+build_rootfs() {
+  [ -x "$ROOTFS/usr/sbin/dockerd" ] && return 0
+  command -v debootstrap >/dev/null || die "debootstrap is missing (scripts/engine.sh installs it)"
+  say "building a Debian sid root filesystem with docker.io, compose and buildx (a few minutes, once; log: $CACHE/debootstrap.log)"
+  mkdir -p "$CACHE"
+  rm -rf "$ROOTFS"
+  if ! debootstrap --variant=minbase --include=docker.io,docker-compose,docker-buildx,iptables,ca-certificates,procps \
+    sid "$ROOTFS" "$MIRROR" >"$CACHE/debootstrap.log" 2>&1; then
+    tail -n 5 "$CACHE/debootstrap.log" >&2
+    die "debootstrap failed; see $CACHE/debootstrap.log"
+  fi
+}
+
 build_image() {
   if docker image inspect "$IMAGE" >/dev/null 2>&1; then
     say "image $IMAGE is cached"
     return 0
   fi
-  if [ ! -x "$ROOTFS/usr/sbin/dockerd" ]; then
-    command -v debootstrap >/dev/null || die "debootstrap is missing (scripts/engine.sh installs it)"
-    say "building a Debian sid root filesystem with docker.io, compose and buildx (a few minutes, once; log: $CACHE/debootstrap.log)"
-    mkdir -p "$CACHE"
-    rm -rf "$ROOTFS"
-    if ! debootstrap --variant=minbase --include=docker.io,docker-compose,docker-buildx,iptables,ca-certificates,procps \
-      sid "$ROOTFS" "$MIRROR" >"$CACHE/debootstrap.log" 2>&1; then
-      tail -n 5 "$CACHE/debootstrap.log" >&2
-      die "debootstrap failed; see $CACHE/debootstrap.log"
-    fi
-  fi
+  build_rootfs
   say "importing it as $IMAGE"
   tar -C "$ROOTFS" -c . | docker import \
     -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     -c "LABEL $LABEL" - "$IMAGE" >/dev/null
+}
+
+# copy_plugins DIR: sid's docker-compose (v2) and docker-buildx CLI plugins into DIR.
+copy_plugins() {
+  local dir=$1 plugin
+  mkdir -p "$dir"
+  if [ ! -x "$ROOTFS/usr/libexec/docker/cli-plugins/docker-compose" ] && ! docker image inspect "$IMAGE" >/dev/null 2>&1; then
+    build_rootfs
+  fi
+  for plugin in docker-compose docker-buildx; do
+    cp "$ROOTFS/usr/libexec/docker/cli-plugins/$plugin" "$dir/$plugin" 2>/dev/null ||
+      docker run --rm --entrypoint cat "$IMAGE" "/usr/libexec/docker/cli-plugins/$plugin" >"$dir/$plugin" ||
+      die "could not copy the $plugin plugin"
+    chmod 755 "$dir/$plugin"
+  done
 }
 
 nested_ip() { docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$NAME"; }
@@ -76,10 +99,13 @@ start_engine() {
   printf '%s\n' "$host"
 }
 
+# Loads each stand-in the base engine has and the nested one lacks, or has under another id (rebuilt).
 load_standins() {
-  local host=$1 missing=()
+  local host=$1 missing=() want have
   for image in "${STANDINS[@]}"; do
-    DOCKER_HOST="$host" docker image inspect "$image" >/dev/null 2>&1 || missing+=("$image")
+    want="$(docker image inspect --format '{{.Id}}' "$image" 2>/dev/null)" || continue
+    have="$(DOCKER_HOST="$host" docker image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)"
+    [ "$want" = "$have" ] || missing+=("$image")
   done
   [ "${#missing[@]}" -eq 0 ] && { say "stand-in images are there"; return 0; }
   say "loading stand-ins into the nested engine: ${missing[*]}"
@@ -89,12 +115,7 @@ load_standins() {
 write_env() {
   local host=$1
   # The compose v2 and buildx plugins of the same Debian release, for this machine's docker CLI.
-  mkdir -p "$CONFIG_DIR/cli-plugins"
-  for plugin in docker-compose docker-buildx; do
-    cp "$ROOTFS/usr/libexec/docker/cli-plugins/$plugin" "$CONFIG_DIR/cli-plugins/$plugin" 2>/dev/null ||
-      docker run --rm --entrypoint cat "$IMAGE" "/usr/libexec/docker/cli-plugins/$plugin" >"$CONFIG_DIR/cli-plugins/$plugin"
-    chmod +x "$CONFIG_DIR/cli-plugins/$plugin"
-  done
+  copy_plugins "$CONFIG_DIR/cli-plugins"
   mkdir -p "$(dirname "$ENV_FILE")"
   printf 'DOCKER_HOST=%s\nDOCKER_CONFIG=%s\n' "$host" "$CONFIG_DIR" >"$ENV_FILE"
   say "environment written to $ENV_FILE"
@@ -108,11 +129,15 @@ case "${1:-}" in
     load_standins "$host"
     write_env "$host"
     ;;
+  plugins)
+    [ -n "${2:-}" ] || die "usage: $0 plugins DIR"
+    copy_plugins "$2"
+    ;;
   stop)
     docker rm -f "$NAME" >/dev/null 2>&1 && say "nested engine removed" || say "no nested engine to remove"
     ;;
   *)
-    echo "usage: $0 ensure|stop" >&2
+    echo "usage: $0 ensure|stop|plugins DIR" >&2
     exit 2
     ;;
 esac

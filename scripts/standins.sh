@@ -24,6 +24,8 @@ LABEL='org.docker-tutor.standin=true'
 PATH_ENV='PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 DEBIAN_INCLUDES='python3,libstdc++6,ca-certificates,netbase'
 DEFAULT_REFS=(busybox:latest python:3.11-slim registry:2 node:20-bookworm-slim docker:28-cli)
+# A stand-in older than its builder's revision is rebuilt (docker:28-cli gained the CLI plugins in 2).
+REVISION_LABEL='org.docker-tutor.standin.revision'
 CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/docker-tutor/standins"
 PULL_TIMEOUT=20
 
@@ -246,6 +248,17 @@ run_in() {
   timeout 60 docker run --rm --name "tutor-standin-probe-run-$$" "$id" "$@" 2>&1
 }
 
+required_revision() { case "$1" in docker:28-cli) echo 2 ;; *) echo 1 ;; esac; }
+
+# outdated REF: REF is one of our stand-ins, made by an older revision of its builder.
+outdated() {
+  local labels
+  labels="$(docker image inspect --format "{{index .Config.Labels \"org.docker-tutor.standin\"}} {{index .Config.Labels \"$REVISION_LABEL\"}}" "$1" 2>/dev/null)" ||
+    return 1
+  set -- "$1" $labels
+  [ "${2:-}" = true ] && [ "${3:-1}" -lt "$(required_revision "$1")" ]
+}
+
 # adopt ID REF: tag the checked candidate REF, unless another run tagged REF
 # meanwhile (then drop ours rather than leave an untagged image behind).
 ADOPTED=1
@@ -342,10 +355,12 @@ EOF
   adopt "$id" node:20-bookworm-slim
 }
 
-# The project's Dockerfile copies the docker client out of docker:28-cli; the stand-in holds this
-# machine's static docker client (the official image's is static too).
+# The project's Dockerfile copies the docker client and its compose v2 and buildx plugins out of
+# docker:28-cli; the stand-in holds this machine's static docker client (the official image's is static
+# too) and Debian sid's plugins (from scripts/engine28.sh's root filesystem; they need only glibc 2.34,
+# which the bookworm image they are copied into has), where the official image keeps its plugins.
 build_docker_cli() {
-  local dir client id out
+  local dir client id out plugins
   client="$(command -v docker || true)"
   for candidate in /usr/local/bin/docker "$client"; do
     if [ -n "$candidate" ] && [ -x "$candidate" ] && is_static "$candidate"; then client="$candidate"; break; fi
@@ -356,8 +371,14 @@ build_docker_cli() {
   make_busybox_tree "$dir"
   mkdir -p "$dir/usr/local/bin"
   cp -L "$client" "$dir/usr/local/bin/docker"
-  id="$(tar_tree "$dir" | import_image - "ENV $PATH_ENV" 'ENTRYPOINT ["docker"]' 'CMD ["--help"]')"
+  plugins="$dir/usr/local/libexec/docker/cli-plugins"
+  bash "$(dirname "$0")/engine28.sh" plugins "$plugins" || die "docker:28-cli: could not get the compose and buildx plugins"
+  id="$(tar_tree "$dir" | import_image - "ENV $PATH_ENV" "LABEL $REVISION_LABEL=$(required_revision docker:28-cli)" \
+    'ENTRYPOINT ["docker"]' 'CMD ["--help"]')"
   out="$(run_in "$id" --version)" || reject "$id" docker:28-cli "$out"
+  out="$(timeout 60 docker run --rm --name "tutor-standin-probe-run-$$" --entrypoint ls "$id" "${plugins#"$dir"}" 2>&1)" ||
+    reject "$id" docker:28-cli "$out"
+  [ "${out//$'\n'/ }" = "docker-buildx docker-compose" ] || reject "$id" docker:28-cli "plugins: $out"
   adopt "$id" docker:28-cli
 }
 
@@ -471,6 +492,10 @@ for ref in "${refs[@]}"; do
     docker:28-cli) builder=build_docker_cli ;;
     *) builder='' ;;
   esac
+  if outdated "$ref"; then
+    echo "$ref: stand-in from an older revision of this script, rebuilding it"
+    docker rmi "$ref" >/dev/null || die "$ref: could not remove the outdated stand-in (a container may use it)"
+  fi
   if docker image inspect "$ref" >/dev/null 2>&1; then
     echo "$ref: present"
     continue

@@ -48,6 +48,9 @@ describe("the project's Dockerfile", () => {
       ok: true,
       detail: "/usr/local/bin/docker",
     });
+    // The compose lesson and BuildKit builds can be done from the container.
+    expect(report.engine).toMatchObject({ builder: "buildkit", compose: { command: "docker compose" } });
+    expect(report.engine.compose.version).toMatch(/^2\./);
   });
 
   it("runs the interactive tutor with `docker run -it ... start`", async () => {
