@@ -77,9 +77,10 @@ if [[ " $* " == *" engine "* ]] && [ "${DOCKER_TUTOR_PODMAN:-1}" != 0 ]; then
 fi
 
 # Remote engines: Docker 28 (the matrix's image) over tcp with --tlsverify, and behind an SSH server,
-# certificates and keys made by the tests. Needs the matrix's image; skip it with DOCKER_TUTOR_REMOTE=0.
+# certificates and keys made by the tests; and the pull path, through a local registry that a nested
+# engine uses as its registry mirror. Needs the matrix's image; skip it with DOCKER_TUTOR_REMOTE=0.
 if [[ " $* " == *" engine "* ]] && [ "${DOCKER_TUTOR_MATRIX:-1}" != 0 ] && [ "${DOCKER_TUTOR_REMOTE:-1}" != 0 ]; then
-  step "remote engines: TLS and SSH"
+  step "remote engines: TLS, SSH, and pulls through a registry mirror"
   npx vitest run --project remote --reporter=default --reporter=json --outputFile.json=.tmp/vitest-remote.json || status=$?
   summary .tmp/vitest-remote.json remote
 fi

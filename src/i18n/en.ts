@@ -111,7 +111,8 @@ export const en = {
     "The engine's event stream is not available here: checking every {seconds} s instead.",
   "tutor.noEngine":
     "No Docker engine answers ({message}): you can read the lesson, and tasks will be checked once the engine is back. {fix}",
-  "tutor.pulling": "Pulling {image}",
+  "tutor.pullingStart": "Pulling {image}…",
+  "tutor.pulling": "Pulling {image}: {layers} {layers:layer|layers}, {done} of {total}",
   "tutor.imagesMissing":
     "Missing images: {images}. No registry could provide them. Load them with `docker load -i FILE`, or build offline stand-ins with `bash scripts/standins.sh` in a docker-tutor clone; you can still read the lesson.",
   "tutor.quizRight": "Right!",

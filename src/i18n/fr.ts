@@ -116,7 +116,8 @@ export const fr: Record<MessageKey, string> = {
     "Le flux d'événements du moteur n'est pas disponible ici : vérification toutes les {seconds} s.",
   "tutor.noEngine":
     "Aucun moteur Docker ne répond ({message}) : vous pouvez lire la leçon, les exercices seront vérifiés dès le retour du moteur. {fix}",
-  "tutor.pulling": "Téléchargement de {image}",
+  "tutor.pullingStart": "Téléchargement de {image}…",
+  "tutor.pulling": "Téléchargement de {image} : {layers} {layers:couche|couches}, {done} sur {total}",
   "tutor.imagesMissing":
     "Images manquantes : {images}. Aucun registre n'a pu les fournir. Chargez-les avec `docker load -i FICHIER`, ou construisez des remplaçants hors ligne avec `bash scripts/standins.sh` dans un clone de docker-tutor ; vous pouvez quand même lire la leçon.",
   "tutor.quizRight": "Exact !",

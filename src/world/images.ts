@@ -1,6 +1,5 @@
 /** Before a lesson's first task: pull the images it needs that are missing, with a progress line. */
 import type { Docker } from "../engine/client.js";
-import { formatBytes } from "../text/bytes.js";
 import { normalizeImageRef } from "./image-refs.js";
 
 interface PullProgress {
@@ -16,14 +15,23 @@ export async function missingImages(docker: Docker, refs: string[]): Promise<str
   return refs.filter((ref) => !present.has(normalizeImageRef(ref)));
 }
 
-/** Pulls each image; returns those that could not be pulled. `progress` gets a one-line summary as it goes. */
+/** How far the pull of one image is: its layers known so far, and their bytes downloaded and in all. */
+export interface PullState {
+  ref: string;
+  layers: number;
+  current: number;
+  total: number;
+}
+
+/** Pulls each image; returns those that could not be pulled. `progress` hears how far each pull is as it goes. */
 export async function pullImages(
   docker: Docker,
   refs: string[],
-  progress: (line: string) => void,
+  progress: (state: PullState) => void,
 ): Promise<string[]> {
   const failed: string[] = [];
   for (const ref of refs) {
+    progress({ ref, layers: 0, current: 0, total: 0 });
     const layers = new Map<string, { current: number; total: number }>();
     try {
       const stream = await docker.pull(ref);
@@ -40,7 +48,7 @@ export async function pullImages(
             }
             const total = [...layers.values()].reduce((n, l) => n + l.total, 0);
             const current = [...layers.values()].reduce((n, l) => n + Math.min(l.current, l.total), 0);
-            progress(`${ref}: ${layers.size} layer(s), ${formatBytes(current)}/${formatBytes(total)}`);
+            progress({ ref, layers: layers.size, current, total });
           },
         );
       });

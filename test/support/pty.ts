@@ -29,7 +29,10 @@ export class TerminalSession {
       cols: options.cols ?? 110,
       rows: options.rows ?? 40,
       cwd: options.cwd,
-      env: { ...process.env, NO_COLOR: "1", ...options.env } as Record<string, string>,
+      // An undefined value removes the variable (node-pty would pass the string "undefined").
+      env: Object.fromEntries(
+        Object.entries({ ...process.env, NO_COLOR: "1", ...options.env }).filter(([, v]) => v !== undefined),
+      ) as Record<string, string>,
     });
     this.process.onData((data) => {
       this.raw += data;

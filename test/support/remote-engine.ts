@@ -13,11 +13,12 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { testLabel } from "./engine.js";
+import { baseDocker, containerIp, nestedEngineFlags, sidEngineImage, waitFor } from "./nested-engine.js";
 
 const run = promisify(execFile);
 
 export const remoteImage = "docker-tutor-remote:sid";
-const baseImage = "docker-tutor-engine:sid";
+const baseImage = sidEngineImage;
 const label = `${testLabel}=remote`;
 
 const dockerfile = `FROM ${baseImage}
@@ -30,13 +31,7 @@ RUN apt-get -o Acquire::Check-Valid-Until=false update \\
 LABEL ${label}
 `;
 
-async function docker(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
-  const { stdout } = await run("docker", args, {
-    env: { ...process.env, ...env },
-    maxBuffer: 16 * 1024 ** 2,
-  });
-  return stdout.trim();
-}
+const docker = baseDocker;
 
 async function ensureImage(): Promise<void> {
   if (
@@ -130,20 +125,6 @@ export interface RemoteEngine {
   remove(): Promise<void>;
 }
 
-async function waitFor(what: string, attempt: () => Promise<unknown>, limitMs = 60_000): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      await attempt();
-      return;
-    } catch (error) {
-      if (Date.now() - started > limitMs)
-        throw new Error(`${what} did not come up within ${limitMs / 1000} s: ${error}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
-
 async function sshKey(file: string, passphrase = ""): Promise<string> {
   await run("ssh-keygen", ["-q", "-t", "ed25519", "-N", passphrase, "-C", path.basename(file), "-f", file]);
   return file;
@@ -168,17 +149,9 @@ export async function startRemoteEngine(name: string): Promise<RemoteEngine> {
     await docker(["volume", "create", "--label", label, volume]);
     await docker(
       ["run", "-d", "--name", name, "--label", label,
-        "--cap-add", "ALL", "--cap-drop", "SYS_RESOURCE", "--security-opt", "seccomp=unconfined",
-        "--security-opt", "apparmor=unconfined", "--security-opt", "systempaths=unconfined",
-        "--cgroupns", "host", "-v", "/sys/fs/cgroup:/sys/fs/cgroup", "-v", `${volume}:/var/lib/docker`,
-        "-v", `${dir}:${dir}:ro`, remoteImage, "sleep", "infinity"],
+        ...nestedEngineFlags(volume), "-v", `${dir}:${dir}:ro`, remoteImage, "sleep", "infinity"],
     ); // biome-ignore format: one command line
-    const ip = await docker([
-      "inspect",
-      "-f",
-      "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}",
-      name,
-    ]);
+    const ip = await containerIp(name);
     await makeCertificates(dir, ip);
     const folder = async (sub: string, files: CertFolder) => {
       await mkdir(path.join(dir, sub));

@@ -6,6 +6,7 @@ import type { CheckResult } from "../../checks/result.js";
 import type { Translate, UiLanguage } from "../../i18n/index.js";
 import type { Lesson, Step } from "../../pack/model.js";
 import type { ProgressRead } from "../../progress/store.js";
+import type { PullState } from "../../world/images.js";
 import type { ResetPlan, ResetReport } from "../../world/reset.js";
 
 /** How a line is meant: renderers turn tones into colours and marks. */
@@ -68,7 +69,7 @@ export interface TaskEngine {
   watch(workdir: string): StepWatch;
   missingImages(refs: string[]): Promise<string[]>;
   /** Pulls; returns the refs that could not be pulled. */
-  pullImages(refs: string[], progress: (line: string) => void): Promise<string[]>;
+  pullImages(refs: string[], progress: (state: PullState) => void): Promise<string[]>;
   planReset(lesson: Lesson): Promise<ResetPlan>;
   applyReset(plan: ResetPlan): Promise<ResetReport>;
 }
