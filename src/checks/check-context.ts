@@ -3,6 +3,7 @@ import type { Docker } from "../engine/client.js";
 import { sshHostName } from "../engine/ssh-config.js";
 import { cameAfter, type LessonMarker } from "../world/provenance.js";
 import type { Resources } from "../world/resources.js";
+import type { Round } from "./round.js";
 
 export interface CheckContext {
   docker: Docker;
@@ -23,6 +24,8 @@ export interface CheckContext {
   timeouts: { execMs: number; httpMs: number; helperMs: number };
   /** An image present on the engine that has a shell, for throwaway helper containers (memoized). */
   helperImage(): Promise<string | undefined>;
+  /** The evaluation this check is part of (evaluateChecks starts one per step evaluation). */
+  round?: Round;
 }
 
 export const defaultTimeouts = { execMs: 10_000, httpMs: 3_000, helperMs: 20_000 };

@@ -25,6 +25,11 @@ export interface CheckKind<K extends string = string, T extends { kind: K } = { 
   /** A short label: `container tutor-web`, `http 8080/`. */
   label(check: T): string;
   references(check: T): CheckReference[];
+  /**
+   * The verdict depends on containers the check does not name (http: whichever publishes the port), so
+   * the tutor re-checks on events of every container the lesson owns.
+   */
+  dependsOnUnnamedContainers?: boolean;
   evaluate(check: T, ctx: CheckContext): Promise<Outcome>;
 }
 

@@ -11,10 +11,13 @@ import { NoHelperImage } from "./helper.js";
 import { kindOf } from "./kinds/index.js";
 import { checkReferences } from "./references.js";
 import { type CheckResult, describeCheck, type Outcome } from "./result.js";
+import { impatient, startRound } from "./round.js";
 import type { Check } from "./vocabulary.js";
 
 function evaluateKind(check: Check, ctx: CheckContext): Promise<Outcome> {
-  if (check.kind === "not") return evaluateKind(check.not, ctx).then(negate);
+  // A `not` wants no answer: its inner check looks once and never waits for a server to start.
+  if (check.kind === "not")
+    return evaluateKind(check.not, { ...ctx, round: ctx.round && impatient(ctx.round) }).then(negate);
   return kindOf(check).evaluate(check, ctx);
 }
 
@@ -52,7 +55,23 @@ export async function evaluateCheck(check: Check, ctx: CheckContext): Promise<Ch
   }
 }
 
-/** All checks of a step, concurrently; results in the step's order. */
-export function evaluateChecks(checks: Check[], ctx: CheckContext): Promise<CheckResult[]> {
-  return Promise.all(checks.map((check) => evaluateCheck(check, ctx)));
+/**
+ * All checks of a step, concurrently; results in the step's order. Once one fails the step cannot pass,
+ * so the others stop waiting (an http check gives its answer so far instead of retrying). `waitMs` bounds
+ * any waiting: the tutor gives its verdict soon after a command, while its watcher waits for servers.
+ */
+export function evaluateChecks(
+  checks: Check[],
+  ctx: CheckContext,
+  options: { waitMs?: number } = {},
+): Promise<CheckResult[]> {
+  const failed = new AbortController();
+  const round = { ...ctx, round: startRound(ctx.docker, failed.signal, options.waitMs) };
+  return Promise.all(
+    checks.map(async (check) => {
+      const result = await evaluateCheck(check, round);
+      if (!result.passed) failed.abort();
+      return result;
+    }),
+  );
 }

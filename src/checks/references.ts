@@ -9,3 +9,10 @@ export type { CheckReference };
 export function checkReferences(check: Check): CheckReference[] {
   return check.kind === "not" ? checkReferences(check.not) : kindOf(check).references(check);
 }
+
+/** Whether the check's verdict depends on containers it does not name (through `not:` too). */
+export function dependsOnUnnamedContainers(check: Check): boolean {
+  return check.kind === "not"
+    ? dependsOnUnnamedContainers(check.not)
+    : kindOf(check).dependsOnUnnamedContainers === true;
+}

@@ -908,10 +908,47 @@ describe("http checks", () => {
     ).toBe(`GET http://${portHost}:${webPort}/ answered 200; expected 404`);
   });
 
-  it("http check says nothing listens on a port with no server", async () => {
+  it("http check says nothing listens on a port with no server, and that no container publishes it", async () => {
     expect(await fails(`- http: ${closedPort}`)).toBe(
-      `GET http://${portHost}:${closedPort}/ failed: nothing listens there (connection refused); expected status 2xx`,
+      `GET http://${portHost}:${closedPort}/ failed: nothing listens there (connection refused), and no running container publishes port ${closedPort}; expected status 2xx`,
     );
+  });
+
+  it("http check waits for a server only while the container that publishes the port is young", async () => {
+    // A container that publishes a port where nothing inside listens: a server that never starts.
+    const [deafPort] = (await freePorts(1)) as [number];
+    const deaf = created.track("containers", named("deaf"));
+    const container = await docker.createContainer({
+      name: deaf,
+      Image: "busybox:latest",
+      Cmd: ["sleep", "600"],
+      Labels: created.labels,
+      ExposedPorts: { "80/tcp": {} },
+      HostConfig: {
+        PortBindings: { "80/tcp": [{ HostIp: remote ? "" : "127.0.0.1", HostPort: String(deafPort) }] },
+      },
+    });
+    await container.start();
+    const bounded = (httpMs: number) =>
+      createCheckContext({ docker, workdir, resources: { ...resources, containers: [deaf] }, images: [], engineHost, marker: startedLongAgo, timeouts: { httpMs } }); // biome-ignore format: one call
+    try {
+      // Young: it may be starting, so the check waits for it, up to its bound, and says how long.
+      expect(await fails(`- http: ${deafPort}`, bounded(600))).toMatch(
+        new RegExp(
+          `^GET http://\\S+:${deafPort}/ failed: .+ \\(after \\d\\.\\d s waiting for the server\\); expected status 2xx$`,
+        ),
+      );
+      // Older than the bound and a second of slack: nothing is starting there, so no waiting.
+      const createdAt = Date.parse((await container.inspect()).Created);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, createdAt + 2600 - Date.now())));
+      expect(await fails(`- http: ${deafPort}`, bounded(500))).toMatch(
+        new RegExp(
+          `^GET http://\\S+:${deafPort}/ failed: [^(]+, though ${deaf} has published port ${deafPort} for [23] s; expected status 2xx$`,
+        ),
+      );
+    } finally {
+      await container.remove({ force: true });
+    }
   });
 });
 

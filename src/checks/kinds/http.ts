@@ -1,10 +1,11 @@
-/** `http:` checks: GET on a published port, retried briefly while a server starts, never longer than the bound. */
+/** `http:` checks: GET on a published port, retried while a server starts, never longer than the bound. */
 import http from "node:http";
 import { z } from "zod";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { mismatch, pass, quote } from "../diagnosis.js";
 import type { Outcome } from "../result.js";
+import { type Round, startRound } from "../round.js";
 import { text } from "../schema-parts.js";
 
 export const httpCheck = z.strictObject({
@@ -36,7 +37,9 @@ function get(url: string, limitMs: number): Promise<Answer> {
       clearTimeout(timer);
       resolve(answer);
     };
-    const request = http.get(url, { headers: { "user-agent": "docker-tutor" } }, (response) => {
+    // A fresh connection each time, as curl makes: a kept-alive socket to a server that has since
+    // restarted would fail with a reset that says nothing about the learner's server.
+    const request = http.get(url, { agent: false, headers: { "user-agent": "docker-tutor" } }, (response) => {
       headers = true;
       const chunks: Buffer[] = [];
       let size = 0;
@@ -75,36 +78,109 @@ function describeError(error: NodeJS.ErrnoException): string {
   }
 }
 
-function judge(check: HttpCheck, url: string, answer: Answer): Outcome {
+/** ` (after 1.2 s waiting for the server)`, when the check waited long enough for a person to notice. */
+function waitedNote(waitedMs: number): string {
+  return waitedMs >= 300 ? ` (after ${(waitedMs / 1000).toFixed(1)} s waiting for the server)` : "";
+}
+
+function judge(check: HttpCheck, url: string, answer: Answer, waitedMs = 0): Outcome {
   const subject = `GET ${url}`;
+  const waited = waitedNote(waitedMs);
   if (answer.status === undefined)
-    return mismatch(subject, `failed: ${answer.error}`, `status ${check.status ?? "2xx"}`);
+    return mismatch(subject, `failed: ${answer.error}${waited}`, `status ${check.status ?? "2xx"}`);
   const statusOk =
     check.status !== undefined ? answer.status === check.status : answer.status >= 200 && answer.status < 300;
-  if (!statusOk) return mismatch(subject, `answered ${answer.status}`, `${check.status ?? "2xx"}`);
+  if (!statusOk) return mismatch(subject, `answered ${answer.status}${waited}`, `${check.status ?? "2xx"}`);
   if (check.contains !== undefined && !(answer.body ?? "").includes(check.contains)) {
     const start = (answer.body ?? "").trim().split("\n")[0] ?? "";
     return mismatch(
       subject,
-      `answered ${answer.status} with ${quote(start)}`,
+      `answered ${answer.status} with ${quote(start)}${waited}`,
       `a body containing ${quote(check.contains)}`,
     );
   }
   return pass(
-    `${subject} answered ${answer.status}${check.contains !== undefined ? ` with ${quote(check.contains)}` : ""}`,
+    `${subject} answered ${answer.status}${check.contains !== undefined ? ` with ${quote(check.contains)}` : ""}${waited}`,
   );
 }
 
+/** Worth waiting for: no answer yet, or a gateway whose backend is still starting. */
+function stillStarting(answer: Answer): boolean {
+  return (
+    answer.status === undefined || answer.status === 502 || answer.status === 503 || answer.status === 504
+  );
+}
+
+/** The pause before retry `n` (from 0): 10, 20, 40, 80, 160, then 250 ms. */
+export function retryDelayMs(n: number): number {
+  return Math.min(10 * 2 ** n, 250);
+}
+
+/** Resolves true after `ms`, or false at once when `signal` aborts (the step can no longer pass). */
+function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * Readiness, not a clock: the first retries come fast (10, 20, 40 ms … then every 250 ms), for a server
+ * answers within milliseconds of its container starting. No retry when no running container publishes
+ * the port, when the ones that do have run longer than the bound (their server is not starting, it does
+ * not answer there), or when another check of the step has failed; never past `timeouts.httpMs` in all.
+ */
 async function evaluateHttp(check: HttpCheck, ctx: CheckContext): Promise<Outcome> {
   const url = `http://${ctx.portHost.includes(":") ? `[${ctx.portHost}]` : ctx.portHost}:${check.http}${check.path ?? "/"}`;
-  const deadline = Date.now() + ctx.timeouts.httpMs;
-  let outcome: Outcome;
-  for (let attempt = 0; ; attempt++) {
-    const remaining = Math.max(200, deadline - Date.now());
-    outcome = judge(check, url, await get(url, Math.min(remaining, 2000)));
-    if (outcome.passed || Date.now() >= deadline) return outcome;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 500)));
+  const started = Date.now();
+  const round = ctx.round ?? startRound(ctx.docker, new AbortController().signal);
+  let deadline = Math.min(started + ctx.timeouts.httpMs, round.waitUntil);
+  const attempt = () => get(url, Math.min(Math.max(200, deadline - Date.now()), 2000));
+  let answer = await attempt();
+  let retries = 0;
+  while (!judge(check, url, answer).passed && stillStarting(answer)) {
+    if (round.stopWaiting.aborted || Date.now() >= deadline) break;
+    if (retries === 0 && answer.status === undefined) {
+      const why = await noServerStarting(check.http, round, ctx.timeouts.httpMs);
+      if (typeof why === "string") {
+        answer = { error: `${answer.error}, ${why}` };
+        break;
+      }
+      if (why !== undefined) deadline = Math.min(deadline, why);
+    }
+    if (!(await pause(retryDelayMs(retries), round.stopWaiting))) break;
+    retries++;
+    answer = await attempt();
   }
+  return judge(check, url, answer, Date.now() - started);
+}
+
+/**
+ * Why no server can be starting on `port` (words for the failure), or until when one may still be
+ * starting (ms since the epoch), or undefined when the engine cannot say.
+ */
+async function noServerStarting(
+  port: number,
+  round: Round,
+  boundMs: number,
+): Promise<string | number | undefined> {
+  const publishers = await round.publishers(port);
+  if (!publishers) return undefined;
+  if (publishers.length === 0) return `and no running container publishes port ${port}`;
+  const youngest = publishers.reduce((a, b) => (b.ageSeconds < a.ageSeconds ? b : a));
+  // Creation times are whole seconds: a second of slack.
+  const leftMs = boundMs + 1000 - youngest.ageSeconds * 1000;
+  if (leftMs <= 0)
+    return `though ${youngest.name} has published port ${port} for ${Math.round(youngest.ageSeconds)} s`;
+  return Date.now() + leftMs;
 }
 
 export const httpKind = defineCheckKind<"http", HttpCheck>({
@@ -112,5 +188,6 @@ export const httpKind = defineCheckKind<"http", HttpCheck>({
   schema: httpCheck,
   label: (check) => `http ${check.http}${check.path ?? ""}`,
   references: () => [],
+  dependsOnUnnamedContainers: true,
   evaluate: evaluateHttp,
 });

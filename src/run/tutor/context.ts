@@ -65,8 +65,15 @@ export interface TaskEngine {
   begin(lesson: Lesson): Promise<void>;
   /** What the lesson, and this step of it, need that this engine lacks, in words (empty when nothing). */
   unmet(lesson: Lesson, stepId: string): Promise<string[]>;
-  evaluate(lesson: Lesson, step: Step, workdir: string): Promise<CheckResult[]>;
-  watch(workdir: string): StepWatch;
+  /** `waitMs` bounds how long a check may wait for a server to start (a verdict right after a command). */
+  evaluate(
+    lesson: Lesson,
+    step: Step,
+    workdir: string,
+    options?: { waitMs?: number },
+  ): Promise<CheckResult[]>;
+  /** Notices changes that can alter the step's verdict: its engine resources and the working folder. */
+  watch(lesson: Lesson, step: Step, workdir: string): StepWatch;
   missingImages(refs: string[]): Promise<string[]>;
   /** Pulls; returns the refs that could not be pulled. */
   pullImages(refs: string[], progress: (state: PullState) => void): Promise<string[]>;

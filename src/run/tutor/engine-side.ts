@@ -8,11 +8,13 @@ import { closeClient } from "../../engine/client.js";
 import { connectEngine } from "../../engine/connect.js";
 import { detectCompose } from "../../engine/tools.js";
 import { footprint, type Lesson } from "../../pack/model.js";
+import { EventRelevance } from "../../world/event-relevance.js";
 import { missingImages, pullImages } from "../../world/images.js";
 import { ensureMarker, type LessonMarker } from "../../world/provenance.js";
 import { applyReset, planReset } from "../../world/reset.js";
 import { type EngineFacts, engineFacts, unmetNeeds } from "../needs.js";
 import type { TaskEngine } from "./context.js";
+import { stepInterest } from "./interest.js";
 import { StepWatcher } from "./watch.js";
 
 export { runInShell } from "../shell.js";
@@ -66,9 +68,12 @@ export async function connectTaskEngine(
         facts ??= engineFacts(engine.info, env, composeCommand);
         return [...unmetNeeds(needs, await facts), ...unmetNeeds(needs, await facts, stepId)];
       },
-      evaluate: async (lesson, step, workdir) =>
-        evaluateChecks(step.checks, contextFor(lesson.meta, workdir, await markerOf(lesson))),
-      watch: (workdir) => new StepWatcher(docker, workdir),
+      evaluate: async (lesson, step, workdir, options) =>
+        evaluateChecks(step.checks, contextFor(lesson.meta, workdir, await markerOf(lesson)), options),
+      watch: (lesson, step, workdir) => {
+        const interest = stepInterest(step, lesson.meta.resources);
+        return new StepWatcher(docker, workdir, interest && new EventRelevance(interest));
+      },
       missingImages: (refs) => missingImages(docker, refs),
       pullImages: (refs, progress) => pullImages(docker, refs, progress),
       // The tutor's reset removes what the lesson owns on the engine; folder and progress stay.

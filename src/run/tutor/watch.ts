@@ -1,6 +1,7 @@
 /**
  * Notices when the world changes under a task step: the engine's event stream (containers, images,
- * volumes, networks) and the lesson's working folder. Bursts are debounced into one `change`. When the
+ * volumes, networks), only the events that can change the step's verdict, and the lesson's working
+ * folder. Events that arrive together make one `change`. When the
  * event stream fails it tells apart an engine that went away (`engine-down`, then `engine-up` once a
  * ping answers again) from one whose stream is unavailable (a proxy): then it polls and says so once.
  */
@@ -8,6 +9,7 @@ import { EventEmitter } from "node:events";
 import { type FSWatcher, watch } from "node:fs";
 import { engineAnswers } from "../../engine/alive.js";
 import type { Docker } from "../../engine/client.js";
+import type { EngineEvent, EventRelevance } from "../../world/event-relevance.js";
 import { helperLabel } from "../../world/labels.js";
 
 export interface WatcherOptions {
@@ -19,14 +21,21 @@ export interface WatcherOptions {
  * Events the tutor's own checks cause (exec sessions, helper containers) must not trigger checks, or an
  * exec check would re-run itself for ever.
  */
-export function isLearnerEvent(line: string): boolean {
+export function isLearnerEvent(event: EngineEvent): boolean {
+  if (event.Action?.startsWith("exec_")) return false;
+  return event.Actor?.Attributes?.[helperLabel] !== "true";
+}
+
+/** Whether one line of the event stream calls for a re-check: a learner's event the step cares about. */
+export function eventMatters(line: string, relevance?: EventRelevance): boolean {
+  let event: EngineEvent;
   try {
-    const event = JSON.parse(line) as { Action?: string; Actor?: { Attributes?: Record<string, string> } };
-    if (event.Action?.startsWith("exec_")) return false;
-    return event.Actor?.Attributes?.[helperLabel] !== "true";
+    event = JSON.parse(line) as EngineEvent;
   } catch {
-    return true;
+    return true; // not understood: re-checking is the safe side
   }
+  if (typeof event !== "object" || event === null) return true;
+  return isLearnerEvent(event) && (relevance?.relevant(event) ?? true);
 }
 
 const maxEventLine = 1024 * 1024;
@@ -43,15 +52,18 @@ export class StepWatcher extends EventEmitter {
   private engineDown = false;
   private pollingAnnounced = false;
 
+  /** `relevance` keeps only the events that matter to the step; without it, every event counts. */
   constructor(
     private readonly docker: Docker,
     private readonly dir: string | undefined,
+    private readonly relevance?: EventRelevance,
     private readonly options: WatcherOptions = defaultWatcherOptions,
   ) {
     super();
   }
 
   async start(): Promise<void> {
+    if (this.relevance) void this.noteExistingContainers(this.relevance);
     if (this.dir) {
       try {
         this.folder = watch(this.dir, { recursive: true }, () => this.schedule());
@@ -100,7 +112,7 @@ export class StepWatcher extends EventEmitter {
           partial = "";
           this.schedule();
         }
-        if (lines.some((line) => line.trim() !== "" && isLearnerEvent(line))) this.schedule();
+        if (lines.some((line) => line.trim() !== "" && eventMatters(line, this.relevance))) this.schedule();
       });
       const lost = () => {
         if (this.stream === stream && !this.stopped) void this.streamLost();
@@ -116,6 +128,13 @@ export class StepWatcher extends EventEmitter {
     } catch {
       await this.streamLost();
     }
+  }
+
+  /** Containers of interest that exist already: their later network and volume events name them by id. */
+  private async noteExistingContainers(relevance: EventRelevance): Promise<void> {
+    const containers = await this.docker.listContainers({ all: true }).catch(() => []);
+    for (const c of containers as { Id: string; Names?: string[]; Labels?: Record<string, string> }[])
+      relevance.noteContainer(c.Id, (c.Names?.[0] ?? "").replace(/^\//, ""), c.Labels ?? {});
   }
 
   private async streamLost(): Promise<void> {

@@ -3,6 +3,7 @@
  * after each command the learner types, the first failing check says what is still wrong.
  */
 import type { Lesson, Step } from "../../../pack/model.js";
+import { CoalescedRunner } from "../coalesce.js";
 import type { Flow, TaskEngine, TutorContext } from "../context.js";
 import { stepTitle } from "../show-step.js";
 import {
@@ -13,6 +14,9 @@ import {
   type StepPlace,
 } from "../step-commands.js";
 import { ensureImages } from "./images.js";
+
+/** How long the verdict after a command may wait for a server to start: a pause a person does not notice. */
+const diagnoseWaitMs = 250;
 
 /** "again": the engine came back after the step began without it; the step starts over with it. */
 export type TaskFlow = Flow | "again";
@@ -31,8 +35,10 @@ export async function taskStep(ctx: TutorContext, place: StepPlace): Promise<Tas
   }
 
   const checks = new TaskChecks(ctx, engine, lesson, step, dir);
-  const watch = engine?.watch(dir);
-  watch?.on("change", () => void checks.run("quiet"));
+  const watch = engine?.watch(lesson, step, dir);
+  // A burst of changes (a compose project starting) makes one or two evaluations, not one per event.
+  const recheck = new CoalescedRunner(() => checks.run("quiet"));
+  watch?.on("change", () => recheck.trigger());
   watch?.on("engine-down", () => ctx.say(`⚠ ${ctx.t("tutor.engineDown")}`, "alert"));
   watch?.on("engine-up", () => ctx.say(ctx.t("tutor.engineBack"), "ok"));
   watch?.on("polling", (ms: number) =>
@@ -137,15 +143,21 @@ class TaskChecks {
     private readonly dir: string,
   ) {}
 
-  /** quiet: only a pass shows; diagnose: the first failure too (after a command); verbose: every result. */
+  /**
+   * quiet: only a pass shows; diagnose: the first failure too (after a command); verbose: every result.
+   * After a command the learner waits for a verdict: it comes within a moment, while the watcher's quiet
+   * evaluations go on waiting for a server that is still starting, and pass the step when it answers.
+   */
   async run(mode: "quiet" | "diagnose" | "verbose"): Promise<void> {
     if (!this.engine) return;
-    const results = await this.engine.evaluate(this.lesson, this.step, this.dir);
+    const options = mode === "diagnose" ? { waitMs: diagnoseWaitMs } : {};
+    const results = await this.engine.evaluate(this.lesson, this.step, this.dir, options);
     const passed = results.every((r) => r.passed);
     if (mode === "verbose") {
       this.ctx.showResults(results);
       if (passed) this.ctx.say(this.ctx.t("tutor.checkPassed"), "ok");
-    } else if (mode === "diagnose" && !passed) {
+    } else if (mode === "diagnose" && !passed && !this.passed) {
+      // (A watcher's evaluation may have passed the step meanwhile: then there is nothing to diagnose.)
       const first = results.find((r) => !r.passed);
       if (first) this.ctx.say(this.ctx.t("tutor.notYet", { message: first.message }), "warn");
     }

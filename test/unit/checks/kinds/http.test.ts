@@ -1,9 +1,13 @@
 /** `http:` checks against a real HTTP server on 127.0.0.1, started by the test: no engine. */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { type CheckContext, createCheckContext } from "../../../../src/checks/check-context.js";
-import { httpKind } from "../../../../src/checks/kinds/http.js";
+import { evaluateChecks } from "../../../../src/checks/evaluate.js";
+import { httpKind, retryDelayMs } from "../../../../src/checks/kinds/http.js";
+import { parseCheckList } from "../../../../src/checks/parse.js";
 import { emptyResources } from "../../../../src/world/resources.js";
 import { fails, parseAs, passes } from "../../../support/checks.js";
 
@@ -31,16 +35,40 @@ function close(listening: http.Server | undefined): Promise<void> {
   return new Promise((resolve) => listening.close(() => resolve()));
 }
 
-/** Where published ports answer; the bound is short so a failing check stops retrying soon. */
-function context(httpMs = 100): CheckContext {
+/**
+ * Where published ports answer; the bound is short so a failing check stops retrying soon. The engine
+ * lists running containers that publish `published` (every port the tests use, unless told otherwise).
+ */
+function context(httpMs = 100, published?: number[]): CheckContext {
+  const ports = published ?? [port, silentPort, closedPort];
   return createCheckContext({
-    docker: undefined as never,
+    docker: fakeEngine(ports),
     workdir: "/nonexistent",
     resources: emptyResources(),
     images: [],
     engineHost: "unix:///var/run/docker.sock",
     timeouts: { httpMs },
   });
+}
+
+/**
+ * An engine whose running containers publish `ports` (one container each, `tutor-<port>`, created
+ * `ageSeconds` ago); `host` adds one on the host's network.
+ */
+function fakeEngine(ports: number[], options: { host?: boolean; ageSeconds?: number } = {}) {
+  const now = Math.floor(Date.now() / 1000) * 1000; // the engine's clock, in whole seconds as Created is
+  const created = Math.floor(now / 1000 - (options.ageSeconds ?? 0));
+  const containers: object[] = ports.map((p) => ({
+    Names: [`/tutor-${p}`],
+    Created: created,
+    Ports: [{ PrivatePort: 80, PublicPort: p, Type: "tcp" }],
+  }));
+  if (options.host)
+    containers.push({ Names: ["/tutor-host"], Ports: [], HostConfig: { NetworkMode: "host" } });
+  return {
+    listContainers: async () => containers,
+    info: async () => ({ SystemTime: new Date(now).toISOString() }),
+  } as never;
 }
 
 beforeAll(async () => {
@@ -113,8 +141,11 @@ describe("http check on a local server", () => {
   });
 
   it("says a server that accepts but never answers gave no answer in time", async () => {
-    expect(await fails(`- http: ${silentPort}`, context())).toBe(
-      `GET http://127.0.0.1:${silentPort}/ failed: no answer in time; expected status 2xx`,
+    // One attempt of 200 ms: too short to mention, unless this machine is very busy.
+    expect(await fails(`- http: ${silentPort}`, context())).toMatch(
+      new RegExp(
+        `^GET http://127\\.0\\.0\\.1:${silentPort}/ failed: no answer in time( \\(after 0\\.\\d s waiting for the server\\))?; expected status 2xx$`,
+      ),
     );
   });
 
@@ -137,6 +168,115 @@ describe("http check on a local server", () => {
   });
 });
 
+describe("http check readiness: it waits only while something can answer", () => {
+  /** A server on `closedPort` from `afterMs` on; `close()` stops it. */
+  function startLater(afterMs: number) {
+    let late: http.Server | undefined;
+    const started = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        late = http.createServer((_, response) => response.end("up\n"));
+        late.listen(closedPort, "127.0.0.1", () => resolve());
+      }, afterMs);
+    });
+    return {
+      close: async () => {
+        await started;
+        await close(late);
+      },
+    };
+  }
+
+  it("retries fast at first, 10, 20, 40 ms …, then every 250 ms", () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 20].map(retryDelayMs)).toEqual([10, 20, 40, 80, 160, 250, 250, 250]);
+  });
+
+  it("passes once a starting server answers", async () => {
+    const server = startLater(30);
+    try {
+      expect(await passes(`- { http: ${closedPort}, contains: up }`, context(60_000))).toMatch(
+        new RegExp(`^GET http://127\\.0\\.0\\.1:${closedPort}/ answered 200 with "up"`),
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("says how long it waited for a server that took a while to start", async () => {
+    const server = startLater(600);
+    try {
+      expect(await passes(`- { http: ${closedPort}, contains: up }`, context(3000))).toMatch(
+        new RegExp(
+          `^GET http://127\\.0\\.0\\.1:${closedPort}/ answered 200 with "up" \\(after 0\\.\\d s waiting for the server\\)$`,
+        ),
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("does not wait when no running container publishes the port, and says so", async () => {
+    const began = performance.now();
+    expect(await fails(`- http: ${closedPort}`, context(60_000, [port]))).toBe(
+      `GET http://127.0.0.1:${closedPort}/ failed: nothing listens there (connection refused), and no running container publishes port ${closedPort}; expected status 2xx`,
+    );
+    expect(performance.now() - began).toBeLessThan(10_000); // not the 60 s bound
+  });
+
+  it("waits when a container on the host's network could serve any port", async () => {
+    const ctx = context(300, [port]);
+    ctx.docker = fakeEngine([port], { host: true });
+    const began = performance.now();
+    expect(await fails(`- http: ${closedPort}`, ctx)).toMatch(
+      /^GET .* failed: nothing listens there \(connection refused\) \(after 0\.\d s waiting for the server\); expected status 2xx$/,
+    );
+    expect(performance.now() - began).toBeGreaterThanOrEqual(290);
+  });
+
+  it("does not wait for a container that has published the port for longer than the bound", async () => {
+    const ctx = context(3000);
+    ctx.docker = fakeEngine([closedPort], { ageSeconds: 60 });
+    const began = performance.now();
+    expect(await fails(`- http: ${closedPort}`, ctx)).toBe(
+      `GET http://127.0.0.1:${closedPort}/ failed: nothing listens there (connection refused), though tutor-${closedPort} has published port ${closedPort} for 60 s; expected status 2xx`,
+    );
+    expect(performance.now() - began).toBeLessThan(2000); // not the 3 s bound
+  });
+
+  it("waits no longer than the round allows", async () => {
+    const checks = parseCheckList(parse(`- http: ${closedPort}\n`)).checks;
+    const began = performance.now();
+    const [result] = await evaluateChecks(checks, context(60_000), { waitMs: 300 });
+    expect(result?.message).toMatch(
+      /failed: nothing listens there \(connection refused\) \(after 0\.\d s waiting for the server\)/,
+    );
+    expect(performance.now() - began).toBeGreaterThanOrEqual(290);
+    expect(performance.now() - began).toBeLessThan(10_000); // not the 60 s bound
+  });
+
+  it("stops waiting as soon as another check of the step has failed", async () => {
+    const checks = parseCheckList(parse(`- http: ${closedPort}\n- file: missing.txt\n`)).checks;
+    const ctx = context(60_000);
+    ctx.workdir = os.tmpdir();
+    const began = performance.now();
+    const [http, file] = await evaluateChecks(checks, ctx);
+    expect(file?.passed).toBe(false);
+    expect(http?.message).toBe(
+      `GET http://127.0.0.1:${closedPort}/ failed: nothing listens there (connection refused); expected status 2xx`,
+    );
+    expect(performance.now() - began).toBeLessThan(10_000); // not the 60 s bound
+  });
+
+  it("looks once under `not`, which wants no answer", async () => {
+    const began = performance.now();
+    const result = await evaluateChecks(
+      parseCheckList(parse(`- not: { http: ${closedPort} }\n`)).checks,
+      context(60_000),
+    );
+    expect(result[0]?.passed).toBe(true);
+    expect(performance.now() - began).toBeLessThan(10_000); // not the 60 s bound
+  });
+});
+
 describe("http check on an engine reached over IPv6", () => {
   it("targets the engine's IPv6 host with its brackets once", async () => {
     const v6 = http.createServer((_, response) => response.writeHead(200).end("over six\n"));
@@ -147,12 +287,12 @@ describe("http check on an engine reached over IPv6", () => {
     expect(listening, "an IPv6 loopback to listen on").toBe(true);
     try {
       const ctx = createCheckContext({
-        docker: undefined as never,
         workdir: "/nonexistent",
         resources: emptyResources(),
         images: [],
         engineHost: "tcp://[::1]:2375",
         timeouts: { httpMs: 100 },
+        docker: fakeEngine([portOf(v6)]),
       });
       expect(await passes(`- { http: ${portOf(v6)}, contains: over six }`, ctx)).toBe(
         `GET http://[::1]:${portOf(v6)}/ answered 200 with "over six"`,

@@ -1,27 +1,38 @@
 import { describe, expect, it } from "vitest";
-import { isLearnerEvent } from "../../../../src/run/tutor/watch.js";
+import { eventMatters } from "../../../../src/run/tutor/watch.js";
+import { EventRelevance } from "../../../../src/world/event-relevance.js";
+import { emptyResources } from "../../../../src/world/resources.js";
 
 describe("which engine events re-check a step", () => {
   it("counts the learner's changes", () => {
     expect(
-      isLearnerEvent('{"Type":"container","Action":"start","Actor":{"Attributes":{"name":"tutor-web"}}}'),
+      eventMatters('{"Type":"container","Action":"start","Actor":{"Attributes":{"name":"tutor-web"}}}'),
     ).toBe(true);
-    expect(isLearnerEvent('{"Type":"volume","Action":"create","Actor":{"Attributes":{}}}')).toBe(true);
+    expect(eventMatters('{"Type":"volume","Action":"create","Actor":{"Attributes":{}}}')).toBe(true);
   });
 
   it("ignores what the tutor's own checks cause", () => {
     expect(
-      isLearnerEvent('{"Type":"container","Action":"exec_start: cat /tmp/x","Actor":{"Attributes":{}}}'),
+      eventMatters('{"Type":"container","Action":"exec_start: cat /tmp/x","Actor":{"Attributes":{}}}'),
     ).toBe(false);
-    expect(isLearnerEvent('{"Type":"container","Action":"exec_die","Actor":{"Attributes":{}}}')).toBe(false);
+    expect(eventMatters('{"Type":"container","Action":"exec_die","Actor":{"Attributes":{}}}')).toBe(false);
     expect(
-      isLearnerEvent(
+      eventMatters(
         '{"Type":"container","Action":"start","Actor":{"Attributes":{"org.docker-tutor.helper":"true"}}}',
       ),
     ).toBe(false);
   });
 
   it("counts what it cannot read, rather than miss a change", () => {
-    expect(isLearnerEvent("not json")).toBe(true);
+    expect(eventMatters("not json")).toBe(true);
+    expect(eventMatters("null", new EventRelevance(emptyResources()))).toBe(true);
+  });
+
+  it("asks the step's relevance when there is one", () => {
+    const relevance = new EventRelevance({ ...emptyResources(), containers: ["tutor-web"] });
+    const start = (name: string) =>
+      JSON.stringify({ Type: "container", Action: "start", Actor: { ID: "c1", Attributes: { name } } });
+    expect(eventMatters(start("tutor-web"), relevance)).toBe(true);
+    expect(eventMatters(start("my-own-app"), relevance)).toBe(false);
   });
 });
