@@ -1,13 +1,14 @@
 // Bundles the CLI with esbuild: one file per command chunk loads far faster than hundreds of
 // node_modules files (start-up is mostly module loading). Type checking is `npm run typecheck`.
-import { chmodSync, rmSync } from "node:fs";
+import { chmodSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { thirdPartyNotices } from "./third-party-notices.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 rmSync(path.join(root, "dist"), { recursive: true, force: true });
-await build({
+const { metafile } = await build({
   absWorkingDir: root,
   entryPoints: ["src/cli.ts"],
   bundle: true,
@@ -35,5 +36,8 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: "warning",
+  // Which packages' code the bundle carries, for their notices.
+  metafile: true,
 });
 chmodSync(path.join(root, "dist", "cli.js"), 0o755);
+writeFileSync(path.join(root, "dist", "THIRD-PARTY-NOTICES.md"), `${thirdPartyNotices(metafile, root)}\n`);
