@@ -40,4 +40,41 @@ const { metafile } = await build({
   metafile: true,
 });
 chmodSync(path.join(root, "dist", "cli.js"), 0o755);
+
+// `list` and `list --json` as one file (src/quick.ts): a learner runs `list` often, and every module the
+// ESM loader resolves costs start-up time. It reads packs from the pack cache only: where an entry is
+// missing, the pack loader (markdown, zod, yaml: megabytes) is not in this file but a stand-in that
+// signals the miss (src/pack/load-pack-absent.ts), and cli.js runs the full program instead.
+const quick = await build({
+  absWorkingDir: root,
+  entryPoints: ["src/quick.ts"],
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  outfile: "dist/quick.js",
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  // Loaded on demand by the terminal's yes/no question, which `list` never asks.
+  external: ["@inquirer/confirm"],
+  plugins: [
+    {
+      name: "pack-loader-stand-in",
+      setup(build) {
+        const standIn = path.join(root, "src", "pack", "load-pack-absent.ts");
+        build.onResolve({ filter: /\/load-pack\.js$/ }, () => ({ path: standIn }));
+      },
+    },
+  ],
+  legalComments: "none",
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: "warning",
+  metafile: true,
+});
+// A guard, so a new import on the list path cannot quietly undo the point of this file.
+const quickBytes = Object.values(quick.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+if (quickBytes > 120_000)
+  throw new Error(`dist/quick.js is ${quickBytes} bytes: something heavy joined the list path`);
 writeFileSync(path.join(root, "dist", "THIRD-PARTY-NOTICES.md"), `${thirdPartyNotices(metafile, root)}\n`);

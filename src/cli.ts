@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * The entry point, kept tiny: `--version` answers without loading anything, everything else goes
- * through the program (program.ts), imported on demand.
+ * The entry point, kept tiny: `--version` answers without loading anything, a plain `list` goes
+ * straight to its command (quick.ts), everything else through the program (program.ts), imported on demand.
  */
 import { readFileSync } from "node:fs";
 
@@ -26,6 +26,14 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   process.stdout.write(`${version}\n`);
 } else {
-  const { main } = await import("./program.js");
-  process.exitCode = await main(process.argv, version);
+  // A plain `list` from the pack cache, in one small file (quick.ts); everything else, and a pack not
+  // cached yet, through the program. The import is not a literal, so the main bundle leaves quick.js out.
+  const quick = args[0] === "list" && (args.length === 1 || (args.length === 2 && args[1] === "--json"));
+  const quickBundle = "./quick.js";
+  const listed = quick ? await (await import(quickBundle)).quickList(args, version) : "not cached";
+  if (listed !== "not cached") process.exitCode = listed;
+  else {
+    const { main } = await import("./program.js");
+    process.exitCode = await main(process.argv, version);
+  }
 }

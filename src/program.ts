@@ -2,41 +2,15 @@
  * The program: global options, command routing, and the one place that turns errors into exit codes.
  * Commands are imported lazily so that `list` never loads the engine client, marked or prompts.
  */
-import { statSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import type { CommandContext } from "./command-context.js";
-import { ExitCode, TutorError } from "./errors.js";
-import { detectLanguage, translator, uiLanguages } from "./i18n/index.js";
-import { colorWanted } from "./render/style.js";
-import { processOutput, processTerminal } from "./render/terminal.js";
-import { oneLine } from "./text/neutralize.js";
-
-interface GlobalOptions {
-  lang?: string;
-  pack: string[];
-  color: boolean;
-}
+import { commandContext, exitCodeOf, type GlobalOptions } from "./entry.js";
+import { uiLanguages } from "./i18n/index.js";
 
 let version = "";
 
 function context(program: Command): CommandContext {
-  const options = program.opts<GlobalOptions>();
-  for (const dir of options.pack) {
-    // A pack the learner names must exist: a typo would otherwise just leave its lessons out.
-    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
-      throw new TutorError(`no pack folder at ${dir}`, "check the path given to --pack", 2);
-  }
-  const language = detectLanguage(options.lang, process.env);
-  return {
-    version,
-    language,
-    t: translator(language),
-    packs: options.pack,
-    color: colorWanted(options.color, process.env, process.stdout),
-    env: process.env,
-    output: processOutput,
-    terminal: processTerminal,
-  };
+  return commandContext(program.opts<GlobalOptions>(), version);
 }
 
 function buildProgram(): Command {
@@ -155,20 +129,7 @@ export async function main(argv: string[], ownVersion: string): Promise<number> 
 }
 
 function exitCodeFor(error: unknown): number {
-  if (error instanceof ExitCode) return error.code;
-  if (error instanceof CommanderError) {
-    // Commander has printed the message or the help already.
-    return error.exitCode === 0 ? 0 : 2;
-  }
-  if (error instanceof TutorError) {
-    process.stderr.write(
-      `docker-tutor: ${oneLine(error.message)}${error.fix ? ` — ${oneLine(error.fix)}` : ""}\n`,
-    );
-    return error.exitCode;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`docker-tutor: unexpected error: ${oneLine(message.split("\n")[0] ?? "")}\n`);
-  if (process.env.DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  else process.stderr.write("  (set DEBUG=1 for details, and please report it)\n");
-  return 70;
+  // Commander has printed the message or the help already.
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  return exitCodeOf(error);
 }
