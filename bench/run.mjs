@@ -55,6 +55,24 @@ await build({
   logLevel: "warning",
 });
 const engine = await import(engineBench);
+const learnerBench = path.join(root, ".tmp", "learner-bench.mjs");
+await build({
+  entryPoints: [path.join(root, "bench", "learner-bench.ts")],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  outfile: learnerBench,
+  external: ["dockerode", "dockerfile-ast", "yaml", "zod", "node-pty"],
+  logLevel: "warning",
+});
+const learner = await import(learnerBench);
+const learnerRuns = Number(process.env.BENCH_LEARNER_RUNS ?? 15);
+const advance = await learner.autoAdvance(cli, learnerRuns);
+const notYetMs = await learner.notYet(cli, Math.min(learnerRuns, 10));
+const verdicts = await learner.failingVerdicts(cli);
+const storm = await learner.eventStorm(cli, Number(process.env.BENCH_STORM_CONTAINERS ?? 200));
+const { npxInstall } = await import("./npx-install.mjs");
+const npx = await npxInstall(root);
 const checkSamples = await engine.fiveChecks(Number(process.env.BENCH_CHECK_RUNS ?? 100));
 const tutor = await engine.tutorFigures(cli, Number(process.env.BENCH_TUTOR_RUNS ?? 20));
 let verifyRow = "";
@@ -124,6 +142,17 @@ ${verifyRow}
 | completing engine event → success line on screen | ${median(tutor.advanceMs).toFixed(1)} ms | ${p95(tutor.advanceMs).toFixed(1)} ms | over ${tutor.advanceMs.length} steps; from the last event of the container's exit (its network disconnect: the engine answers inspect only after it) | median ≤ 50 ms, p95 ≤ 150 ms |
 | container \`die\` event → success line on screen | ${median(tutor.fromDieMs).toFixed(1)} ms | ${p95(tutor.fromDieMs).toFixed(1)} ms | the same steps, from the first event of the exit | |
 | peak resident memory during a lesson | ${tutor.peakRssMb.toFixed(0)} MB | | VmHWM of the tutor process | ≤ 120 MB |
+
+## As the learner feels it
+
+| figure | median | max | detail | budget |
+| --- | --- | --- | --- | --- |
+| state step: the docker command's exit → success line | ${median(advance.stateMs).toFixed(1)} ms | ${Math.max(...advance.stateMs).toFixed(1)} ms | what-is-docker/first-container, ${advance.stateMs.length} runs, \`docker run\` from another terminal | |
+| http step: the docker command's exit → success line | ${median(advance.httpMs).toFixed(1)} ms | ${Math.max(...advance.httpMs).toFixed(1)} ms | containers/publish-port (busybox httpd), ${advance.httpMs.length} runs | median ≤ 50 ms |
+| failing command at the prompt → "Not yet" | ${median(notYetMs).toFixed(1)} ms | ${Math.max(...notYetMs).toFixed(1)} ms | the http step, wrong host port, from the command's output to the line, ${notYetMs.length} runs | ≤ 300 ms |
+| \`check\` to a failing verdict | ${median(verdicts.map((v) => v.ms)).toFixed(0)} ms | ${Math.max(...verdicts.map((v) => v.ms)).toFixed(0)} ms | the whole command, start-up included, over ${verdicts.length} failing states: ${verdicts.map((v) => `${v.state} ${v.ms.toFixed(0)} ms`).join("; ")} | each ≤ 1 s |
+| first \`npx docker-tutor list\`, empty npm cache, offline | ${median(npx.installAndListMs).toFixed(0)} ms | ${Math.max(...npx.installAndListMs).toFixed(0)} ms | install from the packed tarball and run, in an empty folder, ${npx.installAndListMs.length} runs; tarball ${(npx.tarballBytes / 1e6).toFixed(2)} MB | ≤ 3 s; tarball ≤ 1.5 MB |
+| the tutor through an event storm | ${storm.cpuSeconds.toFixed(2)} s CPU | ${storm.peakRssMb.toFixed(0)} MB peak | ${storm.events} engine events of unrelated containers in ${storm.seconds.toFixed(0)} s, at the http step; the step then advanced ${storm.advancedMs.toFixed(0)} ms after the learner's command | ≤ 0.5 s CPU, < 120 MB |
 
 ## Fault suite (latest \`npm run test:faults\`)
 

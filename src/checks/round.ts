@@ -5,7 +5,7 @@
  */
 import type { Docker } from "../engine/client.js";
 
-/** A running container that publishes a host port, and how long ago it was created, by the engine's clock. */
+/** A running container that publishes a host port, and how long it has been up (0 when the engine does not say). */
 export interface Publisher {
   name: string;
   ageSeconds: number;
@@ -25,9 +25,24 @@ export interface Round {
 
 interface ListedContainer {
   Names?: string[];
-  Created?: number;
+  Status?: string;
   Ports?: { PublicPort?: number }[];
   HostConfig?: { NetworkMode?: string };
+}
+
+/**
+ * Seconds a running container has been up, read from the engine's own words (`Up 3 seconds`, `Up Less
+ * than a second`, `Up About a minute`): no clock of ours is involved, so a remote engine's clock cannot
+ * skew it, and no costly `/info` is asked. Undefined when the words are not understood.
+ */
+export function upSeconds(status: string | undefined): number | undefined {
+  const up = /^Up (.+?)(?: ago)?(?: \(.*\))?$/.exec(status ?? "")?.[1];
+  if (up === undefined) return undefined;
+  if (/^less than a second$/i.test(up)) return 0;
+  const seconds = /^(\d+) seconds?$/.exec(up);
+  if (seconds) return Number(seconds[1]);
+  if (/^(about an?|an?|\d+) (minute|hour|day|week|month|year)s?$/i.test(up)) return 60;
+  return undefined;
 }
 
 export function startRound(
@@ -35,27 +50,25 @@ export function startRound(
   stopWaiting: AbortSignal,
   waitMs = Number.POSITIVE_INFINITY,
 ): Round {
-  let listed: Promise<{ containers: ListedContainer[]; now: number } | undefined> | undefined;
-  const list = async () => {
-    const containers: ListedContainer[] = await docker.listContainers();
-    if (containers.some((c) => c.HostConfig?.NetworkMode === "host")) return undefined;
-    // Ages by the engine's clock: a remote engine's clock may differ from this machine's.
-    const info = await docker.info().catch(() => undefined);
-    const now = Date.parse(info?.SystemTime ?? "");
-    return { containers, now: Number.isNaN(now) ? Date.now() : now };
-  };
+  let listed: Promise<ListedContainer[] | undefined> | undefined;
   return {
     stopWaiting,
     waitUntil: Date.now() + waitMs,
     publishers: async (port) => {
-      listed ??= list().catch(() => undefined);
-      const found = await listed;
-      if (!found) return undefined;
-      return found.containers
+      listed ??= Promise.resolve()
+        .then(() => docker.listContainers())
+        .then(
+          (containers: ListedContainer[]) =>
+            containers.some((c) => c.HostConfig?.NetworkMode === "host") ? undefined : containers,
+          () => undefined,
+        );
+      const containers = await listed;
+      if (!containers) return undefined;
+      return containers
         .filter((c) => (c.Ports ?? []).some((p) => p.PublicPort === port))
         .map((c) => ({
           name: (c.Names?.[0] ?? "?").replace(/^\//, ""),
-          ageSeconds: Math.max(0, found.now / 1000 - (c.Created ?? found.now / 1000)),
+          ageSeconds: upSeconds(c.Status) ?? 0,
         }));
     },
   };

@@ -14,11 +14,44 @@ export interface EngineEvent {
   Actor?: { ID?: string; Attributes?: Record<string, string> };
 }
 
+/** The filters of one subscription to the engine's event stream, as the Engine API takes them. */
+export type EventFilters = Record<string, string[]>;
+
+/** Every kind of event a check can depend on: the subscription when nothing narrower is known. */
+export const allEvents: EventFilters = { type: ["container", "image", "volume", "network"] };
+
 export class EventRelevance {
   /** Containers of interest seen so far, by id: network and volume events name containers by id only. */
   private readonly containerIds = new Set<string>();
 
   constructor(private readonly interest: Resources) {}
+
+  /**
+   * The subscriptions that bring every event of interest, filtered by the engine where it can: container
+   * events by exact name and a compose project's events by its label, so a learner's other containers
+   * send the tutor nothing at all. (The engine ANDs the filters of one subscription, so each of these
+   * is a subscription of its own.) Names with patterns, and the other kinds, come unfiltered by name
+   * and are sorted out by `relevant`.
+   */
+  subscriptions(): EventFilters[] {
+    const { containers, projects, images, volumes, networks } = this.interest;
+    const patterned = [...containers, ...projects].some((name) => name.includes("*"));
+    const subscriptions: EventFilters[] = [];
+    if (patterned) subscriptions.push({ type: ["container"] });
+    else {
+      if (containers.length > 0) subscriptions.push({ type: ["container"], container: [...containers] });
+      for (const project of projects)
+        subscriptions.push({ type: ["container"], label: [`${composeProjectLabel}=${project}`] });
+    }
+    const others = [
+      ...(images.length > 0 ? ["image"] : []),
+      ...(volumes.length > 0 ? ["volume"] : []),
+      ...(networks.length > 0 ? ["network"] : []),
+    ];
+    if (others.length > 0) subscriptions.push({ type: others });
+    // A step with no engine resources still hears the engine, to tell the learner when it goes away.
+    return subscriptions.length > 0 ? subscriptions : [allEvents];
+  }
 
   /** A container that existed before the watch began, so its later network and volume events count. */
   noteContainer(id: string, name: string, labels: Record<string, string> = {}): void {

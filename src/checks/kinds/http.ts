@@ -5,7 +5,7 @@ import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { mismatch, pass, quote } from "../diagnosis.js";
 import type { Outcome } from "../result.js";
-import { type Round, startRound } from "../round.js";
+import { startRound } from "../round.js";
 import { text } from "../schema-parts.js";
 
 export const httpCheck = z.strictObject({
@@ -116,6 +116,16 @@ export function retryDelayMs(n: number): number {
   return Math.min(10 * 2 ** n, 250);
 }
 
+/**
+ * How long attempt `n` (from 0) may wait for an answer: 150 ms, doubling up to 2 s. A connection made
+ * while a container starts can hang for a second in the engine's port proxy (its first packet to the
+ * container is lost and resent after 1 s), while a fresh one a moment later answers at once; a server
+ * that is merely slow gets longer attempts as they go.
+ */
+export function attemptLimitMs(n: number): number {
+  return Math.min(150 * 2 ** n, 2000);
+}
+
 /** Resolves true after `ms`, or false at once when `signal` aborts (the step can no longer pass). */
 function pause(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
@@ -133,54 +143,42 @@ function pause(ms: number, signal: AbortSignal): Promise<boolean> {
 }
 
 /**
- * Readiness, not a clock: the first retries come fast (10, 20, 40 ms … then every 250 ms), for a server
- * answers within milliseconds of its container starting. No retry when no running container publishes
- * the port, when the ones that do have run longer than the bound (their server is not starting, it does
- * not answer there), or when another check of the step has failed; never past `timeouts.httpMs` in all.
+ * Readiness, not a clock. Nothing is sent to a port no running container publishes: besides saying
+ * nothing, a connection made while a container's network comes up stalls every connection to it for a
+ * second. Then the first retries come fast (10, 20, 40 ms … then every 250 ms), for a server answers
+ * within milliseconds of its container starting; none when the containers that publish the port have
+ * run longer than the bound (their server is not starting, it does not answer there), or another check
+ * of the step has failed; never past `timeouts.httpMs` in all.
  */
 async function evaluateHttp(check: HttpCheck, ctx: CheckContext): Promise<Outcome> {
   const url = `http://${ctx.portHost.includes(":") ? `[${ctx.portHost}]` : ctx.portHost}:${check.http}${check.path ?? "/"}`;
   const started = Date.now();
   const round = ctx.round ?? startRound(ctx.docker, new AbortController().signal);
-  let deadline = Math.min(started + ctx.timeouts.httpMs, round.waitUntil);
-  const attempt = () => get(url, Math.min(Math.max(200, deadline - Date.now()), 2000));
-  let answer = await attempt();
+  const publishers = await round.publishers(check.http);
+  if (publishers?.length === 0)
+    return mismatch(
+      `GET ${url}`,
+      `was not sent: no running container publishes port ${check.http}`,
+      `status ${check.status ?? "2xx"}`,
+    );
+  const youngest = publishers?.reduce((a, b) => (b.ageSeconds < a.ageSeconds ? b : a));
+  // Up-times are whole seconds: a second of slack.
+  const mayStartMs = youngest ? ctx.timeouts.httpMs + 1000 - youngest.ageSeconds * 1000 : ctx.timeouts.httpMs;
+  const deadline = Math.min(started + ctx.timeouts.httpMs, started + mayStartMs, round.waitUntil);
   let retries = 0;
+  const attempt = () => get(url, Math.min(Math.max(200, deadline - Date.now()), attemptLimitMs(retries)));
+  let answer = await attempt();
   while (!judge(check, url, answer).passed && stillStarting(answer)) {
     if (round.stopWaiting.aborted || Date.now() >= deadline) break;
-    if (retries === 0 && answer.status === undefined) {
-      const why = await noServerStarting(check.http, round, ctx.timeouts.httpMs);
-      if (typeof why === "string") {
-        answer = { error: `${answer.error}, ${why}` };
-        break;
-      }
-      if (why !== undefined) deadline = Math.min(deadline, why);
-    }
     if (!(await pause(retryDelayMs(retries), round.stopWaiting))) break;
     retries++;
     answer = await attempt();
   }
+  if (youngest && mayStartMs <= 0 && answer.status === undefined)
+    answer = {
+      error: `${answer.error}, though ${youngest.name} has been up for ${Math.round(youngest.ageSeconds)} s with port ${check.http} published`,
+    };
   return judge(check, url, answer, Date.now() - started);
-}
-
-/**
- * Why no server can be starting on `port` (words for the failure), or until when one may still be
- * starting (ms since the epoch), or undefined when the engine cannot say.
- */
-async function noServerStarting(
-  port: number,
-  round: Round,
-  boundMs: number,
-): Promise<string | number | undefined> {
-  const publishers = await round.publishers(port);
-  if (!publishers) return undefined;
-  if (publishers.length === 0) return `and no running container publishes port ${port}`;
-  const youngest = publishers.reduce((a, b) => (b.ageSeconds < a.ageSeconds ? b : a));
-  // Creation times are whole seconds: a second of slack.
-  const leftMs = boundMs + 1000 - youngest.ageSeconds * 1000;
-  if (leftMs <= 0)
-    return `though ${youngest.name} has published port ${port} for ${Math.round(youngest.ageSeconds)} s`;
-  return Date.now() + leftMs;
 }
 
 export const httpKind = defineCheckKind<"http", HttpCheck>({

@@ -9,7 +9,7 @@ import { EventEmitter } from "node:events";
 import { type FSWatcher, watch } from "node:fs";
 import { engineAnswers } from "../../engine/alive.js";
 import type { Docker } from "../../engine/client.js";
-import type { EngineEvent, EventRelevance } from "../../world/event-relevance.js";
+import { allEvents, type EngineEvent, type EventRelevance } from "../../world/event-relevance.js";
 import { helperLabel } from "../../world/labels.js";
 
 export interface WatcherOptions {
@@ -44,7 +44,7 @@ const maxEventLine = 1024 * 1024;
 export const defaultWatcherOptions: WatcherOptions = { debounceMs: 0, pollMs: 1500 };
 
 export class StepWatcher extends EventEmitter {
-  private stream: NodeJS.ReadableStream | undefined;
+  private streams: NodeJS.ReadableStream[] = [];
   private folder: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
   private poller: NodeJS.Timeout | undefined;
@@ -80,7 +80,7 @@ export class StepWatcher extends EventEmitter {
     clearTimeout(this.timer);
     clearInterval(this.poller);
     this.folder?.close();
-    (this.stream as { destroy?: () => void } | undefined)?.destroy?.();
+    this.closeStreams();
     this.removeAllListeners();
   }
 
@@ -97,37 +97,53 @@ export class StepWatcher extends EventEmitter {
    */
   private async subscribe(): Promise<void> {
     if (this.stopped) return;
+    const subscriptions = this.relevance?.subscriptions() ?? [allEvents];
+    const opened: NodeJS.ReadableStream[] = [];
     try {
-      const stream = (await this.docker.getEvents({
-        filters: { type: ["container", "image", "volume", "network"] },
-      })) as NodeJS.ReadableStream;
-      this.stream = stream;
-      let partial = "";
-      stream.on("data", (chunk: Buffer) => {
-        // One JSON event per line; a chunk may hold several, or part of one.
-        const lines = (partial + chunk.toString("utf8")).split("\n");
-        partial = lines.pop() ?? "";
-        // No event is that long: a line without end is dropped, and counts as a change.
-        if (partial.length > maxEventLine) {
-          partial = "";
-          this.schedule();
-        }
-        if (lines.some((line) => line.trim() !== "" && eventMatters(line, this.relevance))) this.schedule();
-      });
-      const lost = () => {
-        if (this.stream === stream && !this.stopped) void this.streamLost();
-      };
-      stream.on("end", lost);
-      stream.on("close", lost);
-      stream.on("error", lost);
-      if (this.engineDown) {
-        this.engineDown = false;
-        this.emit("engine-up");
+      for (const filters of subscriptions)
+        opened.push((await this.docker.getEvents({ filters })) as NodeJS.ReadableStream);
+    } catch {
+      for (const stream of opened) (stream as { destroy?: () => void }).destroy?.();
+      await this.streamLost();
+      return;
+    }
+    this.streams = opened;
+    for (const stream of opened) this.listen(stream);
+    if (this.engineDown) {
+      this.engineDown = false;
+      this.emit("engine-up");
+      this.schedule();
+    }
+  }
+
+  private listen(stream: NodeJS.ReadableStream): void {
+    let partial = "";
+    stream.on("data", (chunk: Buffer) => {
+      // One JSON event per line; a chunk may hold several, or part of one.
+      const lines = (partial + chunk.toString("utf8")).split("\n");
+      partial = lines.pop() ?? "";
+      // No event is that long: a line without end is dropped, and counts as a change.
+      if (partial.length > maxEventLine) {
+        partial = "";
         this.schedule();
       }
-    } catch {
-      await this.streamLost();
-    }
+      if (lines.some((line) => line.trim() !== "" && eventMatters(line, this.relevance))) this.schedule();
+    });
+    // One subscription lost is the stream lost: the others are closed, and all come back together.
+    const lost = () => {
+      if (!this.streams.includes(stream) || this.stopped) return;
+      this.closeStreams();
+      void this.streamLost();
+    };
+    stream.on("end", lost);
+    stream.on("close", lost);
+    stream.on("error", lost);
+  }
+
+  private closeStreams(): void {
+    const streams = this.streams;
+    this.streams = [];
+    for (const stream of streams) (stream as { destroy?: () => void }).destroy?.();
   }
 
   /** Containers of interest that exist already: their later network and volume events name them by id. */
@@ -138,7 +154,6 @@ export class StepWatcher extends EventEmitter {
   }
 
   private async streamLost(): Promise<void> {
-    this.stream = undefined;
     if (this.stopped) return;
     const alive = await engineAnswers(this.docker);
     if (this.stopped) return;

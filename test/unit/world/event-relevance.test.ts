@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type EngineEvent, EventRelevance } from "../../../src/world/event-relevance.js";
+import { allEvents, type EngineEvent, EventRelevance } from "../../../src/world/event-relevance.js";
 import { emptyResources, type Resources } from "../../../src/world/resources.js";
 
 const interest = (extra: Partial<Resources>): Resources => ({ ...emptyResources(), ...extra });
@@ -72,5 +72,38 @@ describe("which engine events can change a step's verdict", () => {
 
   it("events of other types count, rather than miss a change", () => {
     expect(new EventRelevance(emptyResources()).relevant({ Type: "plugin", Action: "enable" })).toBe(true);
+  });
+});
+
+describe("the event subscriptions a step needs", () => {
+  it("asks the engine for the containers of interest by name, and each compose project by its label", () => {
+    expect(
+      new EventRelevance(
+        interest({ containers: ["tutor-web", "tutor-db"], projects: ["tutor-app"] }),
+      ).subscriptions(),
+    ).toEqual([
+      { type: ["container"], container: ["tutor-web", "tutor-db"] },
+      { type: ["container"], label: ["com.docker.compose.project=tutor-app"] },
+    ]);
+  });
+
+  it("takes every container event when a name is a pattern, and sorts them out itself", () => {
+    expect(
+      new EventRelevance(
+        interest({ containers: ["tutor-worker-*"], projects: ["tutor-app"] }),
+      ).subscriptions(),
+    ).toEqual([{ type: ["container"] }]);
+  });
+
+  it("adds the other kinds the step names, unfiltered by name", () => {
+    expect(
+      new EventRelevance(
+        interest({ containers: ["tutor-web"], networks: ["tutor-net"], volumes: ["tutor-data"] }),
+      ).subscriptions(),
+    ).toEqual([{ type: ["container"], container: ["tutor-web"] }, { type: ["volume", "network"] }]);
+  });
+
+  it("still hears the engine when the step names nothing on it", () => {
+    expect(new EventRelevance(emptyResources()).subscriptions()).toEqual([allEvents]);
   });
 });
