@@ -46,8 +46,9 @@ async function tutorAt(cli: string, lesson: string, step: string) {
   await t.waitFor("docker-tutor ›", 30_000);
   return {
     t,
-    close: () => {
-      t.kill();
+    // After `quit` the tutor ends by itself: killing it first would leave node-pty writing to a closed pty.
+    close: async () => {
+      await t.exit(5000).catch(() => t.kill());
       rmSync(home, { recursive: true, force: true });
     },
   };
@@ -70,7 +71,7 @@ async function advance(cli: string, lesson: string, step: string, done: string, 
     }
     t.line("quit");
   } finally {
-    close();
+    await close();
     remove(...names);
   }
   return samples;
@@ -104,7 +105,7 @@ export async function notYet(cli: string, runs: number): Promise<number[]> {
     }
     t.line("quit");
   } finally {
-    close();
+    await close();
     remove("tutor-httpd");
   }
   return samples;
@@ -164,7 +165,10 @@ export async function eventStorm(cli: string, count: number) {
   const prefix = `bench-storm-${process.pid}`;
   remove("tutor-httpd");
   const { t, close } = await tutorAt(cli, "containers", "publish-port");
-  const events = (await docker.getEvents({ filters: { label: [label] } })) as NodeJS.ReadableStream;
+  // Every engine event of the storm, as a watcher without filters would get them.
+  const events = (await docker.getEvents({
+    filters: { type: ["container", "image", "volume", "network"] },
+  })) as NodeJS.ReadableStream;
   let eventCount = 0;
   events.on("data", (chunk: Buffer) => {
     eventCount += chunk
@@ -205,7 +209,7 @@ export async function eventStorm(cli: string, count: number) {
     return { cpuSeconds: cpu, peakRssMb, events: eventCount, seconds, advancedMs };
   } finally {
     (events as unknown as { destroy(): void }).destroy();
-    close();
+    await close();
     remove("tutor-httpd");
     const leftovers = spawnSync("docker", ["ps", "-aq", "--filter", `label=${label}`], { encoding: "utf8" });
     const ids = leftovers.stdout.split("\n").filter(Boolean);

@@ -149,10 +149,10 @@ ${verifyRow}
 | --- | --- | --- | --- | --- |
 | state step: the docker command's exit → success line | ${median(advance.stateMs).toFixed(1)} ms | ${Math.max(...advance.stateMs).toFixed(1)} ms | what-is-docker/first-container, ${advance.stateMs.length} runs, \`docker run\` from another terminal | |
 | http step: the docker command's exit → success line | ${median(advance.httpMs).toFixed(1)} ms | ${Math.max(...advance.httpMs).toFixed(1)} ms | containers/publish-port (busybox httpd), ${advance.httpMs.length} runs | median ≤ 50 ms |
-| failing command at the prompt → "Not yet" | ${median(notYetMs).toFixed(1)} ms | ${Math.max(...notYetMs).toFixed(1)} ms | the http step, wrong host port, from the command's output to the line, ${notYetMs.length} runs | ≤ 300 ms |
+| failing command at the prompt → "Not yet" | ${median(notYetMs).toFixed(1)} ms | ${Math.max(...notYetMs).toFixed(1)} ms | the http step, wrong host port, typed at the prompt; from the command's exit (an echo after it) to the line, ${notYetMs.length} runs | ≤ 300 ms |
 | \`check\` to a failing verdict | ${median(verdicts.map((v) => v.ms)).toFixed(0)} ms | ${Math.max(...verdicts.map((v) => v.ms)).toFixed(0)} ms | the whole command, start-up included, over ${verdicts.length} failing states: ${verdicts.map((v) => `${v.state} ${v.ms.toFixed(0)} ms`).join("; ")} | each ≤ 1 s |
 | first \`npx docker-tutor list\`, empty npm cache, offline | ${median(npx.installAndListMs).toFixed(0)} ms | ${Math.max(...npx.installAndListMs).toFixed(0)} ms | install from the packed tarball and run, in an empty folder, ${npx.installAndListMs.length} runs; tarball ${(npx.tarballBytes / 1e6).toFixed(2)} MB | ≤ 3 s; tarball ≤ 1.5 MB |
-| the tutor through an event storm | ${storm.cpuSeconds.toFixed(2)} s CPU | ${storm.peakRssMb.toFixed(0)} MB peak | ${storm.events} engine events of unrelated containers in ${storm.seconds.toFixed(0)} s, at the http step; the step then advanced ${storm.advancedMs.toFixed(0)} ms after the learner's command | ≤ 0.5 s CPU, < 120 MB |
+| the tutor through an event storm | ${storm.cpuSeconds.toFixed(2)} s CPU | ${storm.peakRssMb.toFixed(0)} MB peak | ${storm.events} engine events as ${process.env.BENCH_STORM_CONTAINERS ?? 200} unrelated containers start and exit, in ${storm.seconds.toFixed(0)} s, with the tutor at the http step; the step then passed ${storm.advancedMs.toFixed(1)} ms after the learner's command exited | ≤ 0.5 s CPU, < 120 MB |
 
 ## Fault suite (latest \`npm run test:faults\`)
 
