@@ -69,6 +69,8 @@ let buildDir: string;
 let webPort: number;
 /** A port in the test range where nothing listens. */
 let closedPort: number;
+/** Published by a container where nothing listens (free here, and distinct from the others on a remote engine). */
+let deafPort: number;
 let ctx: CheckContext;
 let imageSize: number;
 let imageLayers: number;
@@ -100,7 +102,7 @@ beforeAll(async () => {
   await requireEngine();
   workdir = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-checks-"));
   buildDir = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-checks-build-"));
-  [webPort, closedPort] = (await freePorts(2)) as [number, number];
+  [webPort, closedPort, deafPort] = (await freePorts(3)) as [number, number, number];
   ctx = createCheckContext({
     docker,
     workdir,
@@ -916,7 +918,6 @@ describe("http checks", () => {
 
   it("http check waits for a server only while the container that publishes the port is young", async () => {
     // A container that publishes a port where nothing inside listens: a server that never starts.
-    const [deafPort] = (await freePorts(1)) as [number];
     const deaf = created.track("containers", named("deaf"));
     const container = await docker.createContainer({
       name: deaf,
