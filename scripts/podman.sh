@@ -139,7 +139,9 @@ load_standins() {
 
 write_env() {
   mkdir -p "$(dirname "$ENV_FILE")"
-  printf 'DOCKER_HOST=unix://%s\n' "$SOCKET" >"$ENV_FILE"
+  # verify's start records live as long as the storage they describe: a run cut off half-way, in any
+  # checkout, is cleaned up by the next one instead of refusing the names it left behind.
+  printf 'DOCKER_HOST=unix://%s\nDOCKER_TUTOR_HOME=%s\n' "$SOCKET" "$CACHE/tutor-home" >"$ENV_FILE"
   say "environment written to $ENV_FILE"
 }
 

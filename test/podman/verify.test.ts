@@ -14,8 +14,9 @@ import { repoRoot } from "../support/paths.js";
 
 const envFile = path.join(repoRoot, ".tmp", "podman.env");
 const junit = path.join(repoRoot, ".tmp", "verify-builtin-podman.xml");
-// verify's own markers, kept between runs: a run cut off half-way is cleaned up by the next one.
-const home = path.join(repoRoot, ".tmp", "podman-home");
+// verify's own markers, kept between runs beside Podman's storage (podman.env names the folder): a run
+// cut off half-way is cleaned up by the next one.
+const fallbackHome = path.join(repoRoot, ".tmp", "podman-home");
 const podmanReason = "needs Docker itself (Podman's compatible API cannot do this step)";
 
 interface StepJson {
@@ -52,8 +53,10 @@ async function podmanEnv(): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
+  const fromScript = await podmanEnv();
+  const home = fromScript.DOCKER_TUTOR_HOME ?? fallbackHome;
   await mkdir(home, { recursive: true });
-  env = { ...(await podmanEnv()), DOCKER_TUTOR_HOME: home };
+  env = { ...fromScript, DOCKER_TUTOR_HOME: home };
   const target = await discoverEngine({ ...process.env, ...env });
   const probe = await probeEngine(target, 10_000);
   if (!probe.ok)
