@@ -150,6 +150,8 @@ export const en = {
   "new.takenFix": "choose another id: docker-tutor new never overwrites anything",
   "new.cannotList": "cannot add {file} to the lessons list of pack.yaml",
   "new.cannotListFix": "nothing was written; keep `lessons:` a plain list of file names, then try again",
+  "new.cannotWrite": "cannot write {file} ({code})",
+  "new.cannotWriteFix": "give a folder you can write to",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -157,4 +157,6 @@ export const fr: Record<MessageKey, string> = {
   "new.cannotList": "impossible d'ajouter {file} à la liste lessons de pack.yaml",
   "new.cannotListFix":
     "rien n'a été écrit ; gardez `lessons:` comme une simple liste de noms de fichiers, puis réessayez",
+  "new.cannotWrite": "impossible d'écrire {file} ({code})",
+  "new.cannotWriteFix": "donnez un dossier où vous pouvez écrire",
 };

@@ -4,7 +4,19 @@
  * TutorError (2: the command line is wrong; 1: writing would replace something), and files are created
  * with O_EXCL, so a file that appears meanwhile is refused too.
  */
-import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import {
+  chmod,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  writeFile,
+} from "node:fs/promises";
 import path from "node:path";
 import { TutorError } from "../../errors.js";
 import type { Translate } from "../../i18n/index.js";
@@ -26,8 +38,8 @@ export interface ScaffoldReport {
   updated: string | undefined;
 }
 
-export const defaultLanguages = "en,fr";
-export const defaultFirstLesson = "first-lesson";
+const defaultLanguages = "en,fr";
+const defaultFirstLesson = "first-lesson";
 
 export interface NewPackOptions {
   id?: string;
@@ -62,8 +74,8 @@ export async function newPack(dir: string, options: NewPackOptions, t: Translate
     name: path.join(schemasFolder, name),
     text,
   }));
-  const madeDir = await mkdir(packDir, { recursive: true });
-  await mkdir(path.join(packDir, schemasFolder));
+  const madeDir = await mkdir(packDir, { recursive: true }).catch(cannotWrite(dir, t));
+  await mkdir(path.join(packDir, schemasFolder)).catch(cannotWrite(dir, t));
   const created = await createAll(packDir, dir, [manifest, ...lessons, ...schemas], t).catch(
     async (error) => {
       // createAll removed its files; the folders go too, when they are empty.
@@ -112,7 +124,10 @@ export async function newLesson(dir: string, id: string, t: Translate): Promise<
     throw new TutorError(t("new.cannotList", { file: primary }), t("new.cannotListFix"), 1);
 
   const created = await createAll(packDir, dir, files, t);
-  await replaceFile(manifestFile, edited);
+  await replaceFile(manifestFile, edited).catch(async (error) => {
+    await Promise.all(created.map((f) => rm(f, { force: true })));
+    return cannotWrite(manifestFile, t)(error);
+  });
   return { made: "lesson", packId: pack.id, packDir, lessonId, created, updated: manifestFile };
 }
 
@@ -166,17 +181,32 @@ async function createAll(dir: string, shown: string, files: ScaffoldFile[], t: T
       await Promise.all(created.map((f) => rm(f, { force: true })));
       if ((error as NodeJS.ErrnoException).code === "EEXIST")
         throw new TutorError(t("new.fileTaken", { file: name, dir: shown }), t("new.takenFix"), 1);
-      throw error;
+      return cannotWrite(file, t)(error);
     }
     created.push(file);
   }
   return created;
 }
 
-/** pack.yaml replaced whole or not at all, keeping its permissions. */
+/** A folder or file that cannot be written (no permission, a full disk): exit 2, as for report files. */
+function cannotWrite(file: string, t: Translate): (error: unknown) => never {
+  return (error) => {
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new TutorError(t("new.cannotWrite", { file, code }), t("new.cannotWriteFix"), 2);
+  };
+}
+
+/** pack.yaml replaced whole or not at all (the file a symlink points to), keeping its permissions. */
 async function replaceFile(file: string, text: string): Promise<void> {
-  const { mode } = await stat(file);
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, text, { flag: "wx", mode });
-  await rename(temp, file);
+  const target = await realpath(file);
+  const { mode } = await stat(target);
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, text, { flag: "wx" });
+    await chmod(temp, mode);
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
 }

@@ -63,7 +63,7 @@ const en: ScaffoldWords = {
   ],
   taskTitle: "Run a container",
   taskText:
-    "Run a container named `{container}` from the image `{image}`:\nit prints `{greeting}` and exits. The tutor notices by itself once it has run.",
+    "Run a container named `{container}` from the image `{image}`\nthat prints `{greeting}` and exits. The tutor notices by itself once it has run.",
   hints: [
     "`docker run --name NAME IMAGE COMMAND` creates a container, runs COMMAND in it and shows what it prints.",
     '`docker run --name {container} {image} echo "{greeting}"`',
@@ -118,7 +118,7 @@ const fr: ScaffoldWords = {
   ],
   taskTitle: "Lancer un conteneur",
   taskText:
-    "Lancez un conteneur nommé `{container}` depuis l'image `{image}`,\nqui affiche `{greeting}` puis s'arrête. Le tuteur le remarque tout seul dès qu'il a tourné.",
+    "Lancez depuis l'image `{image}` un conteneur nommé `{container}`\nqui affiche `{greeting}` puis s'arrête. Le tuteur le remarque tout seul dès qu'il a tourné.",
   hints: [
     "`docker run --name NOM IMAGE COMMANDE` crée un conteneur, y exécute COMMANDE et montre ce qu'elle affiche.",
     '`docker run --name {container} {image} echo "{greeting}"`',

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -129,7 +129,15 @@ describe("new pack", () => {
     });
     expect(await snapshot(full)).toEqual({ "notes.txt": "mine" });
     const file = path.join(full, "notes.txt");
-    expect(await refusal(newPack(file, { version: "1.0.0" }, t))).toMatchObject({ exitCode: 1 });
+    expect(await refusal(newPack(file, { version: "1.0.0" }, t))).toEqual({
+      message: `${file} exists and is not a folder`,
+      exitCode: 1,
+    });
+    const below = path.join(file, "pack");
+    expect(await refusal(newPack(below, { version: "1.0.0" }, t))).toEqual({
+      message: `cannot write ${below} (ENOTDIR)`,
+      exitCode: 2,
+    });
 
     const fresh = path.join(root, "fresh");
     for (const [options, message] of [
@@ -192,6 +200,15 @@ describe("new lesson", () => {
       ["first-lesson", ["my-pack-first-lesson"]],
       ["volumes", ["my-pack-volumes"]],
     ]);
+  });
+
+  it("writes through a pack.yaml that is a symlink, leaving the link a link", async () => {
+    const real = path.join(root, "real-pack.yaml");
+    await rename(path.join(dir, "pack.yaml"), real);
+    await symlink(real, path.join(dir, "pack.yaml"));
+    await newLesson(dir, "linked", t);
+    expect((await lstat(path.join(dir, "pack.yaml"))).isSymbolicLink()).toBe(true);
+    expect(await readFile(real, "utf8")).toMatch(/- first-lesson\.md\n {2}- linked\.md\n$/);
   });
 
   it("leaves the modeline out when pack.yaml has none", async () => {
