@@ -71,7 +71,7 @@ describe("a scaffolded pack", () => {
         leftovers: [],
         steps: [
           "about read n/a n/a n/a",
-          "quiz quiz n/a n/a n/a",
+          "quiz quiz n/a n/a pass",
           "run-a-container task failed-as-expected ok pass",
         ],
       })),
