@@ -85,6 +85,7 @@ function lessonWords(words: ScaffoldWords, container: string): Record<string, st
     taskText: task(words.taskText),
     hint1: task(words.hints[0]),
     hint2: task(words.hints[1]),
+    hint3: task(words.hints[2]),
   };
 }
 

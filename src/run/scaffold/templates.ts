@@ -74,6 +74,10 @@ choices:
 {{hint2}}
 \`\`\`
 
+\`\`\`hint
+{{hint3}}
+\`\`\`
+
 \`\`\`solution
 docker run --name {{container}} {{image}} echo "{{greeting}}"
 \`\`\`
@@ -112,6 +116,10 @@ choices:
 
 \`\`\`hint
 {{hint2}}
+\`\`\`
+
+\`\`\`hint
+{{hint3}}
 \`\`\`
 `;
 

@@ -22,7 +22,8 @@ export interface ScaffoldWords {
   taskTitle: string;
   /** {container}, {image} and {greeting} are filled in. */
   taskText: string;
-  hints: [string, string];
+  /** A staircase: the idea, then the option, then nearly the command (see docs/authoring.md). */
+  hints: [string, string, string];
   /** pack.yaml: its title, and the comments beside its fields. */
   packTitle: string;
   packNotes: { id: string; title: string; language: string; lessons: string };
@@ -65,7 +66,8 @@ const en: ScaffoldWords = {
   taskText:
     "Run a container named `{container}` from the image `{image}`\nthat prints `{greeting}` and exits. The tutor notices by itself once it has run.",
   hints: [
-    "`docker run --name NAME IMAGE COMMAND` creates a container, runs COMMAND in it and shows what it prints.",
+    "A container runs one command from its image and stops when that command ends. Which docker command creates a container and starts it?",
+    "`docker run` takes its options first (`--name` gives the container its name), then the image, then the command to run in it.",
     '`docker run --name {container} {image} echo "{greeting}"`',
   ],
   packTitle: "My Docker lessons",
@@ -120,7 +122,8 @@ const fr: ScaffoldWords = {
   taskText:
     "Lancez depuis l'image `{image}` un conteneur nommé `{container}`\nqui affiche `{greeting}` puis s'arrête. Le tuteur le remarque tout seul dès qu'il a tourné.",
   hints: [
-    "`docker run --name NOM IMAGE COMMANDE` crée un conteneur, y exécute COMMANDE et montre ce qu'elle affiche.",
+    "Un conteneur exécute une commande de son image et s'arrête quand elle se termine. Quelle commande docker crée un conteneur et le démarre ?",
+    "`docker run` prend d'abord ses options (`--name` donne son nom au conteneur), puis l'image, puis la commande à y exécuter.",
     '`docker run --name {container} {image} echo "{greeting}"`',
   ],
   packTitle: "Mes leçons Docker",

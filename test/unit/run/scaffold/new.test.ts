@@ -93,7 +93,8 @@ describe("new pack", () => {
       'docker run --name team-pack-first-lesson busybox:latest echo "Hello from busybox"',
     );
     expect(lesson?.text.fr?.title).toBe("Lancer un premier conteneur");
-    expect(lesson?.text.fr?.steps["run-a-container"]?.hints).toHaveLength(2);
+    expect(lesson?.text.en?.steps["run-a-container"]?.hints).toHaveLength(3);
+    expect(lesson?.text.fr?.steps["run-a-container"]?.hints).toHaveLength(3);
   });
 
   it("takes an id, a first lesson and languages; a language without words gets English, marked", async () => {
