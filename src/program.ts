@@ -110,6 +110,33 @@ function buildProgram(): Command {
       await runVerify(context(program), dirs, options);
     });
 
+  const scaffold = program
+    .command("new")
+    .description("start a lesson pack, or a lesson in one, that lints clean and verifies as written");
+
+  scaffold
+    .command("pack")
+    .description("make a pack in DIR (new or empty): pack.yaml, a first lesson in each language, the schemas")
+    .argument("<dir>", "the pack folder")
+    .option("--id <id>", "the pack's id (default: the folder's name)")
+    .option("--languages <codes>", "the pack's languages, the primary one first", "en,fr")
+    .option("--lesson <id>", "the first lesson's id", "first-lesson")
+    .action(async (dir: string, options: import("./commands/new.js").NewPackCommandOptions) => {
+      const { runNewPack } = await import("./commands/new.js");
+      await runNewPack(context(program), dir, options);
+    });
+
+  scaffold
+    .command("lesson")
+    .description(
+      "add lesson ID to the pack at --pack DIR (default: the current folder), in each of its languages",
+    )
+    .argument("<id>", "the lesson's id (lowercase letters, digits, dashes)")
+    .action(async (id: string) => {
+      const { runNewLesson } = await import("./commands/new.js");
+      await runNewLesson(context(program), id);
+    });
+
   return program;
 }
 

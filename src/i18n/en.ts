@@ -120,6 +120,38 @@ export const en = {
   "tutor.quizPick": "(select with space, confirm with Enter)",
   "tutor.commandFailed": "The command exited {code}.",
   "tutor.unknownLesson": "No lesson {id}.",
+  "new.packMade": "Made pack {id} in {dir}:",
+  "new.lessonMade": "Made lesson {id} in pack {pack}:",
+  "new.schemas": "{path} (JSON Schemas, for editors)",
+  "new.listsLesson": "{path} (now lists {file})",
+  "new.next":
+    "Next: make the lesson yours, then run `docker-tutor lint {dir}` and `docker-tutor verify {dir}`.",
+  "new.badId": '"{id}" is not a lesson id',
+  "new.idRule": "use lowercase letters, digits and dashes (at most 63), e.g. first-container",
+  "new.badPackId": '"{id}" cannot be a pack id',
+  "new.packIdFix": "give one with --id, e.g. --id {id}",
+  "new.badLanguages": '"{languages}" is not a list of languages',
+  "new.languagesFix":
+    "give two-letter codes separated by commas, each once, the primary one first: --languages en,fr",
+  "new.notEmpty": "{dir} is not empty",
+  "new.notFolder": "{dir} exists and is not a folder",
+  "new.notEmptyFix": "give a new or empty folder: docker-tutor new never overwrites anything",
+  "new.onePack": "give one pack for the lesson, not {count}",
+  "new.onePackFix": "docker-tutor new lesson ID --pack DIR",
+  "new.noPackFolder": "no pack folder at {dir}",
+  "new.noManifest": "no pack.yaml in {dir}",
+  "new.noPackFix":
+    "run it in a pack folder or give one with --pack DIR; `docker-tutor new pack DIR` makes one",
+  "new.packProblems": "the pack.yaml in {dir} cannot be used",
+  "new.packProblemsFix": "run `docker-tutor lint {dir}` and fix what it reports first",
+  "new.idTaken": 'pack {pack} already has a lesson "{id}" ({file})',
+  "new.listed": "pack.yaml already lists {file}",
+  "new.fileTaken": "{file} already exists in {dir}",
+  "new.takenFix": "choose another id: docker-tutor new never overwrites anything",
+  "new.cannotList": "cannot add {file} to the lessons list of pack.yaml",
+  "new.cannotListFix": "nothing was written; keep `lessons:` a plain list of file names, then try again",
+  "new.cannotWrite": "cannot write {file} ({code})",
+  "new.cannotWriteFix": "give a folder you can write to",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -125,4 +125,38 @@ export const fr: Record<MessageKey, string> = {
   "tutor.quizPick": "(cochez avec Espace, validez avec Entrée)",
   "tutor.commandFailed": "La commande s'est terminée avec le code {code}.",
   "tutor.unknownLesson": "Aucune leçon {id}.",
+  "new.packMade": "Pack {id} créé dans {dir} :",
+  "new.lessonMade": "Leçon {id} créée dans le pack {pack} :",
+  "new.schemas": "{path} (schémas JSON, pour les éditeurs)",
+  "new.listsLesson": "{path} (liste maintenant {file})",
+  "new.next":
+    "Ensuite : adaptez la leçon, puis lancez `docker-tutor lint {dir}` et `docker-tutor verify {dir}`.",
+  "new.badId": "« {id} » n'est pas un identifiant de leçon",
+  "new.idRule":
+    "utilisez des minuscules, des chiffres et des tirets (63 au plus), par exemple premier-conteneur",
+  "new.badPackId": "« {id} » ne peut pas être un identifiant de pack",
+  "new.packIdFix": "donnez-en un avec --id, par exemple --id {id}",
+  "new.badLanguages": "« {languages} » n'est pas une liste de langues",
+  "new.languagesFix":
+    "donnez des codes à deux lettres séparés par des virgules, chacun une fois, la langue principale d'abord : --languages fr,en",
+  "new.notEmpty": "{dir} n'est pas vide",
+  "new.notFolder": "{dir} existe et n'est pas un dossier",
+  "new.notEmptyFix": "donnez un dossier nouveau ou vide : docker-tutor new n'écrase jamais rien",
+  "new.onePack": "donnez un seul pack pour la leçon, pas {count}",
+  "new.onePackFix": "docker-tutor new lesson ID --pack DOSSIER",
+  "new.noPackFolder": "aucun dossier de pack à {dir}",
+  "new.noManifest": "aucun pack.yaml dans {dir}",
+  "new.noPackFix":
+    "lancez-le dans un dossier de pack ou donnez-en un avec --pack DOSSIER ; `docker-tutor new pack DOSSIER` en crée un",
+  "new.packProblems": "le pack.yaml de {dir} est inutilisable",
+  "new.packProblemsFix": "lancez `docker-tutor lint {dir}` et corrigez d'abord ce qu'il signale",
+  "new.idTaken": "le pack {pack} a déjà une leçon « {id} » ({file})",
+  "new.listed": "pack.yaml liste déjà {file}",
+  "new.fileTaken": "{file} existe déjà dans {dir}",
+  "new.takenFix": "choisissez un autre identifiant : docker-tutor new n'écrase jamais rien",
+  "new.cannotList": "impossible d'ajouter {file} à la liste lessons de pack.yaml",
+  "new.cannotListFix":
+    "rien n'a été écrit ; gardez `lessons:` comme une simple liste de noms de fichiers, puis réessayez",
+  "new.cannotWrite": "impossible d'écrire {file} ({code})",
+  "new.cannotWriteFix": "donnez un dossier où vous pouvez écrire",
 };
