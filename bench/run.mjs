@@ -42,30 +42,23 @@ for (let i = 0; i < runs; i++)
   for (const [name, args] of Object.entries(cases)) samples[name].push(time(args));
 rmSync(home, { recursive: true, force: true });
 
-// Engine figures: bundle bench/engine-bench.ts and run it here.
+// Engine and learner figures: bench/NAME.ts, bundled and run here.
 const { build } = await import("esbuild");
-const engineBench = path.join(root, ".tmp", "engine-bench.mjs");
-await build({
-  entryPoints: [path.join(root, "bench", "engine-bench.ts")],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  outfile: engineBench,
-  external: ["dockerode", "dockerfile-ast", "yaml", "zod", "node-pty"],
-  logLevel: "warning",
-});
-const engine = await import(engineBench);
-const learnerBench = path.join(root, ".tmp", "learner-bench.mjs");
-await build({
-  entryPoints: [path.join(root, "bench", "learner-bench.ts")],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  outfile: learnerBench,
-  external: ["dockerode", "dockerfile-ast", "yaml", "zod", "node-pty"],
-  logLevel: "warning",
-});
-const learner = await import(learnerBench);
+async function importBench(name) {
+  const outfile = path.join(root, ".tmp", `${name}.mjs`);
+  await build({
+    entryPoints: [path.join(root, "bench", `${name}.ts`)],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile,
+    external: ["dockerode", "dockerfile-ast", "yaml", "zod", "node-pty"],
+    logLevel: "warning",
+  });
+  return import(outfile);
+}
+const engine = await importBench("engine-bench");
+const learner = await importBench("learner-bench");
 const learnerRuns = Number(process.env.BENCH_LEARNER_RUNS ?? 15);
 const advance = await learner.autoAdvance(cli, learnerRuns);
 const notYetMs = await learner.notYet(cli, Math.min(learnerRuns, 10));

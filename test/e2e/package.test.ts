@@ -1,10 +1,11 @@
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runProgram } from "../support/cli.js";
 import { cliPath, repoRoot } from "../support/paths.js";
 
 // The published package, as `npx docker-tutor` gets it: one tarball that needs nothing else.
@@ -37,25 +38,6 @@ function learnerEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...env, NO_COLOR: "1", ...extra };
 }
 
-function timed(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }) {
-  const started = Date.now();
-  return new Promise<{ code: number | null; stdout: string; stderr: string; ms: number }>(
-    (resolve, reject) => {
-      const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d) => {
-        stdout += d;
-      });
-      child.stderr.on("data", (d) => {
-        stderr += d;
-      });
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
-    },
-  );
-}
-
 describe("the npm package", () => {
   it("has no runtime dependencies: the bundle carries them", async () => {
     const pkg = JSON.parse(await readFile(path.join(unpacked, "package", "package.json"), "utf8"));
@@ -85,7 +67,7 @@ describe("the npm package", () => {
   it("runs `list` through npx offline, from an empty cache in an empty folder", async () => {
     const folder = path.join(scratch, "empty");
     await mkdir(folder);
-    const result = await timed(
+    const result = await runProgram(
       "npx",
       ["--offline", "--yes", `--package=${tarball}`, "docker-tutor", "list"],
       {
