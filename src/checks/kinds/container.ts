@@ -6,6 +6,7 @@ import { normalizeImageRef } from "../../world/image-refs.js";
 import { sameNetwork } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, type CheckReference, defineCheckKind } from "../check-kind.js";
+import { matchByDigest, matchRestart, restartPolicy } from "../container-settings.js";
 import { type ContainerInfo, containerName, findContainers } from "../containers.js";
 import { list, mismatch, pass } from "../diagnosis.js";
 import { envMap, matchPairs } from "../pairs.js";
@@ -30,7 +31,6 @@ const publishedPort = z
   );
 
 export const containerStates = ["created", "running", "paused", "restarting", "exited", "dead"] as const;
-export const restartPolicies = ["no", "always", "unless-stopped", "on-failure"] as const;
 
 export const containerCheck = z.strictObject({
   container: containerRef,
@@ -51,7 +51,9 @@ export const containerCheck = z.strictObject({
   networks: z.array(name).optional(),
   env: stringMap.optional(),
   labels: stringMap.optional(),
-  restart: z.enum(restartPolicies).optional(),
+  restart: restartPolicy.optional(),
+  /** Created from a reference by digest (`name@sha256:…`), not by tag or ID. */
+  byDigest: z.boolean().optional(),
   logs: textMatch.optional(),
 });
 
@@ -136,10 +138,13 @@ async function matchContainer(
     if (!outcome.passed) return outcome;
     facts.push(outcome.message);
   }
-  if (check.restart) {
-    const policy = info.HostConfig.RestartPolicy?.Name || "no";
-    if (policy !== check.restart) return mismatch(subject, `has restart policy ${policy}`, check.restart);
-    facts.push(`restart ${policy}`);
+  for (const outcome of [
+    check.restart && matchRestart(subject, check.restart, info),
+    check.byDigest !== undefined && matchByDigest(subject, check.byDigest, info),
+  ]) {
+    if (!outcome) continue;
+    if (!outcome.passed) return outcome;
+    facts.push(outcome.message);
   }
   if (check.logs) {
     const logs = await readLogs(info, ctx);

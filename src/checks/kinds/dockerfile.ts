@@ -28,6 +28,8 @@ export interface Instruction {
   keyword: string;
   args: string;
   line: number;
+  /** The same arguments with `--from=` naming the stage the other way (`0` ↔ `render`), when it names one. */
+  otherSpelling?: string;
 }
 
 export interface ParsedDockerfile {
@@ -43,7 +45,7 @@ export async function parseDockerfile(text: string): Promise<ParsedDockerfile> {
   };
   const DockerfileParser = module.DockerfileParser ?? module.default?.DockerfileParser;
   const parsed = DockerfileParser.parse(text);
-  const instructions = parsed.getInstructions().map((i) => {
+  const instructions: Instruction[] = parsed.getInstructions().map((i) => {
     // Flags (`--from=build`, `--chown=app`) are kept apart from the arguments by the parser.
     const flags = ((i as { getFlags?: () => { toString(): string }[] }).getFlags?.() ?? []).map((f) =>
       f.toString(),
@@ -59,6 +61,18 @@ export async function parseDockerfile(text: string): Promise<ParsedDockerfile> {
     };
   });
   const froms = parsed.getFROMs().map((f) => f.getImage() ?? "");
+  const stageNames = parsed.getFROMs().map((f) => f.getBuildStage()?.toLowerCase());
+  for (const instruction of instructions) {
+    // `COPY --from=0` and `COPY --from=render` copy from the same stage when stage 0 is `AS render`.
+    const from = /(^|\s)--from=(\S+)/i.exec(instruction.args);
+    if (!from) continue;
+    const value = from[2] as string;
+    const index = /^\d+$/.test(value) ? Number(value) : stageNames.indexOf(value.toLowerCase());
+    const stageName = stageNames[index];
+    if (index < 0 || !stageName) continue;
+    const other = /^\d+$/.test(value) ? stageName : String(index);
+    instruction.otherSpelling = instruction.args.replace(from[0], `${from[1]}--from=${other}`);
+  }
   return { instructions, froms };
 }
 
@@ -67,7 +81,12 @@ export function matchesPattern(instruction: Instruction, pattern: string): boole
   const [keyword = "", ...rest] = pattern.trim().split(/\s+/);
   if (instruction.keyword !== keyword.toUpperCase()) return false;
   const text = rest.join(" ");
-  return text === "" || instruction.args.replace(/\s+/g, " ").includes(text);
+  return (
+    text === "" ||
+    [instruction.args, instruction.otherSpelling ?? ""].some((args) =>
+      args.replace(/\s+/g, " ").includes(text),
+    )
+  );
 }
 
 const maxDockerfileBytes = 1024 * 1024;

@@ -5,6 +5,7 @@ import { resolveInWorkdir } from "../../world/workdir.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { fail, mismatch, pass } from "../diagnosis.js";
+import { isIgnored, parseDockerignore } from "../dockerignore.js";
 import type { Outcome } from "../result.js";
 import { text } from "../schema-parts.js";
 import { matchText } from "../text-match.js";
@@ -14,6 +15,8 @@ export const fileCheck = z.strictObject({
   exists: z.boolean().optional(),
   contains: text.optional(),
   matches: text.optional(),
+  /** Read as a `.dockerignore`, the file leaves out each of these paths of the build context. */
+  excludes: z.array(z.string().min(1)).min(1).optional(),
 });
 
 export type FileCheck = CheckOf<"file", typeof fileCheck>;
@@ -31,11 +34,25 @@ async function evaluateFile(check: FileCheck, ctx: CheckContext): Promise<Outcom
       ? mismatch(subject, "does not exist", "it to exist")
       : pass(`${subject} does not exist`);
   if (!wantExists) return mismatch(subject, "exists", "it not to exist");
-  if (check.contains === undefined && check.matches === undefined) return pass(`${subject} exists`);
+  if (check.contains === undefined && check.matches === undefined && check.excludes === undefined)
+    return pass(`${subject} exists`);
   if (!info.isFile())
     return mismatch(subject, info.isDirectory() ? "is a folder" : "is not a plain file", "a file");
   if (info.size > maxRead) return fail(`${subject} is too large to read (${info.size} bytes)`);
   const text = await readFile(resolved.path, "utf8");
+  if (check.excludes) {
+    // Comments and blank lines do not count: `# secrets.env` leaves nothing out.
+    const patterns = parseDockerignore(text);
+    const kept = check.excludes.filter((p) => !isIgnored(patterns, p));
+    if (kept.length > 0)
+      return mismatch(
+        subject,
+        `leaves ${kept.join(", ")} in the build context`,
+        `a pattern that leaves ${kept.join(", ")} out`,
+      );
+    if (check.contains === undefined && check.matches === undefined)
+      return pass(`${subject} leaves out ${check.excludes.join(", ")}`);
+  }
   return matchText(subject, text, { contains: check.contains, matches: check.matches }, false);
 }
 

@@ -35,6 +35,8 @@ export const imageCheck = z.strictObject({
   user: z.string().optional(),
   layers: countRange.optional(),
   maxSize: byteSize.optional(),
+  /** Another reference that must name this very image (the same image ID): a tag on the right image. */
+  sameAs: name.optional(),
 });
 
 export type ImageCheck = CheckOf<"image", typeof imageCheck>;
@@ -58,6 +60,30 @@ async function evaluateImage(check: ImageCheck, ctx: CheckContext): Promise<Outc
   const subject = `image ${ref}`;
   const config = info.Config ?? ({} as typeof info.Config);
   const facts: string[] = [];
+
+  if (check.sameAs) {
+    const other = await ctx.docker
+      .getImage(check.sameAs)
+      .inspect()
+      .then(
+        (i) => i.Id,
+        (error: unknown) => {
+          if (isNotFound(error)) return undefined;
+          throw error;
+        },
+      );
+    if (other !== info.Id) {
+      const shortId = (id: string) => id.replace(/^sha256:/, "").slice(0, 12);
+      return mismatch(
+        subject,
+        `has ID ${shortId(info.Id)}`,
+        other
+          ? `the same ID as ${check.sameAs} (${shortId(other)})`
+          : `the same ID as ${check.sameAs}, which is missing`,
+      );
+    }
+    facts.push(`the same ID as ${check.sameAs}`);
+  }
 
   for (const [expected, actual, noun] of [
     [check.labels, config.Labels, "label"],
@@ -128,6 +154,9 @@ export const imageKind = defineCheckKind<"image", ImageCheck>({
     exposedPorts: 'ports like 80 or "80/tcp"',
   },
   label: (check) => `image ${check.image}`,
-  references: (check) => [{ kind: "images", name: check.image }],
+  references: (check) => [
+    { kind: "images", name: check.image },
+    ...(check.sameAs ? [{ kind: "images" as const, name: check.sameAs }] : []),
+  ],
   evaluate: evaluateImage,
 });

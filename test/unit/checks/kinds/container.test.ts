@@ -223,6 +223,56 @@ describe("container check on recorded containers", () => {
     );
   });
 
+  it("reads the retry limit of on-failure:N, and refuses another limit (containers#restart-policy)", async () => {
+    // tutor-rec-done as `docker run --restart on-failure:5` and `--restart on-failure:3` would leave it.
+    const recording = structuredClone(engine.recording);
+    const original = recording.containers.find((c) => c.Name === `/${done}`);
+    if (!original) throw new Error("no recorded container to copy");
+    for (const retries of [5, 3]) {
+      const copy = structuredClone(original);
+      copy.Name = `/tutor-rec-retry${retries}`;
+      copy.Id = `${retries}`.repeat(64);
+      copy.HostConfig.RestartPolicy = { Name: "on-failure", MaximumRetryCount: retries };
+      recording.containers.push(copy);
+    }
+    const retrying = recordedContext(new RecordedEngine(recording));
+    expect(await passes(`- { container: tutor-rec-retry3, restart: "on-failure:3" }`, retrying)).toBe(
+      "container tutor-rec-retry3 is exited, restart on-failure:3",
+    );
+    expect(await fails(`- { container: tutor-rec-retry5, restart: "on-failure:3" }`, retrying)).toBe(
+      "container tutor-rec-retry5 has restart policy on-failure:5; expected on-failure:3",
+    );
+    // Without a limit, any on-failure passes; and no policy is not on-failure:3.
+    expect(await passes(`- { container: tutor-rec-retry5, restart: on-failure }`, retrying)).toBe(
+      "container tutor-rec-retry5 is exited, restart on-failure",
+    );
+    expect(await fails(`- { container: ${done}, restart: "on-failure:3" }`, retrying)).toBe(
+      `container ${done} has restart policy no; expected on-failure:3`,
+    );
+  });
+
+  it("tells a container created by digest from one created by tag (registries#run-by-digest)", async () => {
+    const recording = structuredClone(engine.recording);
+    const original = recording.containers.find((c) => c.Name === `/${done}`);
+    if (!original) throw new Error("no recorded container to copy");
+    const pinned = structuredClone(original);
+    pinned.Name = "/tutor-rec-pinned";
+    pinned.Id = "d".repeat(64);
+    pinned.Config.Image = `busybox@sha256:${"a".repeat(64)}`;
+    const tagged = structuredClone(original);
+    tagged.Name = "/tutor-rec-tagged";
+    tagged.Id = "e".repeat(64);
+    tagged.Config.Image = "busybox:latest";
+    recording.containers.push(pinned, tagged);
+    const byDigest = recordedContext(new RecordedEngine(recording));
+    expect(await passes(`- { container: tutor-rec-pinned, image: busybox, byDigest: true }`, byDigest)).toBe(
+      "container tutor-rec-pinned is exited, image busybox, created by digest",
+    );
+    expect(await fails(`- { container: tutor-rec-tagged, image: busybox, byDigest: true }`, byDigest)).toBe(
+      "container tutor-rec-tagged was created from busybox:latest; expected an image named by digest (name@sha256:…)",
+    );
+  });
+
   it("searches stdout and stderr of the logs with contains and matches", async () => {
     expect(await passes(`- { container: ${web}, logs: { contains: server ready } }`, ctx)).toBe(
       `container ${web} is running, logs contain "server ready"`,

@@ -26,6 +26,10 @@ beforeAll(async () => {
   workdir = await mkdtemp(path.join(os.tmpdir(), "docker-tutor-dockerfile-check-"));
   await writeFile(path.join(workdir, "Dockerfile"), dockerfile);
   await writeFile(path.join(workdir, "Dockerfile.empty"), "# nothing here yet\n");
+  await writeFile(
+    path.join(workdir, "Dockerfile.index"),
+    "FROM python:3.11-slim AS render\nRUN mkdir /site\nFROM busybox:latest\nCOPY --from=0 /site /www\n",
+  );
   await writeFile(path.join(workdir, "Dockerfile.single"), "from alpine\nrun apk add curl\n");
   ctx = filesOnlyContext(workdir);
 });
@@ -115,6 +119,18 @@ describe("dockerfile check on a file in the working folder", () => {
     );
     expect(await fails(`- dockerfile: ../Dockerfile`, ctx)).toBe(
       "../Dockerfile points outside the lesson's working folder",
+    );
+  });
+});
+
+describe("dockerfile check on COPY --from", () => {
+  it("takes a stage's index for its name, and its name for its index (dockerfile#multi-stage)", async () => {
+    expect(await passes(`- { dockerfile: Dockerfile.index, has: [COPY --from=render] }`, ctx)).toBe(
+      "Dockerfile.index parsed",
+    );
+    expect(await passes(`- { dockerfile: Dockerfile, has: [COPY --from=0] }`, ctx)).toBe("Dockerfile parsed");
+    expect(await fails(`- { dockerfile: Dockerfile.index, has: [COPY --from=build] }`, ctx)).toBe(
+      "Dockerfile.index has no COPY --from=build; expected COPY --from=build",
     );
   });
 });

@@ -18,6 +18,8 @@ beforeAll(async () => {
   await mkdir(outside);
   await writeFile(path.join(workdir, "notes.txt"), "hello world\nversion: 2\n");
   await writeFile(path.join(workdir, "empty.txt"), "");
+  await writeFile(path.join(workdir, "commented.dockerignore"), "# secrets.env\n*.pyc\n");
+  await writeFile(path.join(workdir, "anchored.dockerignore"), "/secrets.env\n**/*.pyc\n!keep.pyc\n");
   await writeFile(path.join(workdir, "..notes"), "dots\n");
   await writeFile(path.join(outside, "secret.txt"), "not the lesson's\n");
   await symlink(outside, path.join(workdir, "outside"));
@@ -89,6 +91,34 @@ describe("file check in the working folder", () => {
     );
     expect(await fails(`- file: outside/secret.txt`, ctx)).toBe(
       "outside/secret.txt is a link that leads outside the lesson's working folder",
+    );
+  });
+});
+
+describe("file check read as a .dockerignore (excludes)", () => {
+  it("does not count a commented pattern (dockerfile#dockerignore)", async () => {
+    expect(await fails(`- { file: commented.dockerignore, excludes: [secrets.env] }`, ctx)).toBe(
+      "file commented.dockerignore leaves secrets.env in the build context; expected a pattern that leaves secrets.env out",
+    );
+  });
+
+  it("anchors patterns at the context root, as the builder does", async () => {
+    // `*.pyc` leaves out app.pyc at the root only; `**/*.pyc` every one of them.
+    expect(await passes(`- { file: commented.dockerignore, excludes: [app.pyc] }`, ctx)).toBe(
+      "file commented.dockerignore leaves out app.pyc",
+    );
+    expect(await fails(`- { file: commented.dockerignore, excludes: [lib/app.pyc] }`, ctx)).toBe(
+      "file commented.dockerignore leaves lib/app.pyc in the build context; expected a pattern that leaves lib/app.pyc out",
+    );
+    expect(
+      await passes(
+        `- { file: anchored.dockerignore, excludes: [secrets.env, app.pyc, lib/deep/app.pyc] }`,
+        ctx,
+      ),
+    ).toBe("file anchored.dockerignore leaves out secrets.env, app.pyc, lib/deep/app.pyc");
+    // The last pattern that matches decides: `!keep.pyc` brings it back.
+    expect(await fails(`- { file: anchored.dockerignore, excludes: [keep.pyc] }`, ctx)).toBe(
+      "file anchored.dockerignore leaves keep.pyc in the build context; expected a pattern that leaves keep.pyc out",
     );
   });
 });

@@ -136,4 +136,25 @@ describe("image check on recorded images", () => {
       "image python:3.11-slim is 119.8MB; expected at most 100.0MB",
     );
   });
+
+  it("wants a tag on the intended image: the same ID as the image it should name (images#tag)", async () => {
+    // `docker tag busybox:latest tutor-rec-image:1` would have made these the same image; they are not.
+    expect(await passes(`- { image: "docker.io/library/busybox", sameAs: "busybox:latest" }`, ctx)).toBe(
+      "image docker.io/library/busybox exists (the same ID as busybox:latest)",
+    );
+    expect(await fails(`- { image: ${built}, sameAs: "busybox:latest" }`, ctx)).toBe(
+      `image ${built} has ID 70569c2b3494; expected the same ID as busybox:latest (dac0c4aec696)`,
+    );
+    expect(await fails(`- { image: ${built}, sameAs: "tutor-rec-absent:1" }`, ctx)).toBe(
+      `image ${built} has ID 70569c2b3494; expected the same ID as tutor-rec-absent:1, which is missing`,
+    );
+  });
+
+  it("names the image it must be the same as, for lint", () => {
+    const check = parseAs(imageKind, `- { image: "tutor-box:1.0", sameAs: "busybox:latest" }`);
+    expect(imageKind.references(check)).toEqual([
+      { kind: "images", name: "tutor-box:1.0" },
+      { kind: "images", name: "busybox:latest" },
+    ]);
+  });
 });
