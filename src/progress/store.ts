@@ -3,6 +3,7 @@
  * Writes are atomic (temp file, fsync, rename, fsync of the folder) and serialized by a lock file,
  * so a crash never leaves half a file and two tutors never lose each other's updates.
  */
+import { randomBytes } from "node:crypto";
 import { copyFile, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { TutorError } from "../errors.js";
@@ -35,6 +36,8 @@ export interface LessonProgress {
 
 export interface Progress {
   version: typeof progressVersion;
+  /** Made once, at the first save: this learner's order of quiz choices (see pack/quiz.ts). */
+  seed?: string;
   packs: Record<string, { lessons: Record<string, LessonProgress> }>;
 }
 
@@ -81,6 +84,7 @@ function salvageLesson(value: unknown): LessonProgress | undefined {
 export function parseProgress(json: unknown): { progress: Progress; dropped: string[] } | undefined {
   if (!isObject(json) || json.version !== progressVersion || !isObject(json.packs)) return undefined;
   const progress: Progress = { version: progressVersion, packs: record() };
+  if (typeof json.seed === "string") progress.seed = json.seed;
   const dropped: string[] = [];
   for (const [packId, pack] of Object.entries(json.packs)) {
     if (!isObject(pack) || !isObject(pack.lessons)) {
@@ -179,6 +183,7 @@ export async function updateProgress(home: string, change: (progress: Progress) 
       if (state === "newer")
         throw new ProgressNotWritable(warning ?? "", "update docker-tutor (npx docker-tutor@latest)");
       if (state === "unusable") await keepAside(file);
+      progress.seed ??= randomBytes(8).toString("hex");
       change(progress);
       writeAtomically(file, `${JSON.stringify(progress, null, 2)}\n`);
       return progress;

@@ -7,6 +7,7 @@ import type { Lesson } from "../../src/pack/model.js";
 import { runCli } from "../support/cli.js";
 import { requireEngine } from "../support/engine.js";
 import { repoRoot } from "../support/paths.js";
+import { shownChoices } from "../support/progress.js";
 import { keys, TerminalSession } from "../support/pty.js";
 
 let home: string;
@@ -40,13 +41,15 @@ describe("a learner goes through lesson 2 in the interactive tutor", () => {
         } else if (step.kind === "quiz" && step.quiz) {
           await t.waitFor(/navigate/);
           const count = lesson.text.en?.steps[step.id]?.quiz?.choices.length ?? 0;
+          // The choices are shuffled for this learner: find each one's row.
+          const rows = await shownChoices(home, lesson.id, step.id, count);
           if (step.quiz.multiple) {
-            for (let i = 0; i < count; i++) {
-              if (step.quiz.correct.includes(i)) t.write(keys.space);
+            for (const choice of rows) {
+              if (step.quiz.correct.includes(choice)) t.write(keys.space);
               t.write(keys.down);
             }
           } else {
-            for (let i = 0; i < (step.quiz.correct[0] ?? 0); i++) t.write(keys.down);
+            for (let i = 0; i < rows.indexOf(step.quiz.correct[0] ?? 0); i++) t.write(keys.down);
           }
           t.write(keys.enter);
           await t.waitFor("Right!");

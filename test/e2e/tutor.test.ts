@@ -8,7 +8,7 @@ import { requireEngine } from "../support/engine.js";
 import { EngineProxy } from "../support/engine-proxy.js";
 import { removeFirstContainer, runFirstContainer } from "../support/first-container.js";
 import { fixturePacks } from "../support/paths.js";
-import { resumeAt as resumeLearnerAt } from "../support/progress.js";
+import { resumeAt as resumeLearnerAt, shownChoices } from "../support/progress.js";
 import { keys, TerminalSession } from "../support/pty.js";
 
 const _run = promisify(execFile);
@@ -55,11 +55,14 @@ describe("docker-tutor start, in a terminal", () => {
     await t.waitFor("Containers are not virtual machines");
     t.write(keys.enter);
     await t.waitFor("Why does a container start much faster than a virtual machine?");
-    t.write(keys.down);
+    // The choices are shuffled for this learner; choice 1 is wrong, choice 0 right.
+    const rows = await shownChoices(home, "what-is-docker", "quiz-kernel", 3);
+    for (let i = 0; i < rows.indexOf(1); i++) t.write(keys.down);
     t.write(keys.enter);
     const wrong = await t.waitFor("Not quite. Try again.");
     expect(wrong).toContain("✖ Hypervisors are what virtual machines use. Containers need none.");
     await t.waitFor("Why does a container start much faster than a virtual machine?");
+    for (let i = 0; i < rows.indexOf(0); i++) t.write(keys.down);
     t.write(keys.enter);
     const right = await t.waitFor("Right!");
     expect(right).toContain("✔ Right. A container is an isolated process; the kernel is already running.");

@@ -1,6 +1,6 @@
 /** A quiz step: pick the answer(s), read why each pick is right or wrong, try again until right. */
 import { localize } from "../../../pack/model.js";
-import { isCorrectAnswer } from "../../../pack/quiz.js";
+import { choiceOrder, isCorrectAnswer, quizKey } from "../../../pack/quiz.js";
 import type { Flow, TutorContext } from "../context.js";
 import type { StepPlace } from "../step-commands.js";
 
@@ -9,7 +9,10 @@ export async function quizStep(ctx: TutorContext, { lesson, step }: StepPlace): 
   const { text } = localize(lesson, ctx.language);
   const words = text.steps[step.id]?.quiz ?? lesson.text[lesson.primaryLanguage]?.steps[step.id]?.quiz;
   if (!quiz || !words) return "next";
-  const choices = words.choices.map((choice, i) => ({ name: choice.text, value: i }));
+  // Shuffled for this learner, the same way at every visit; the values stay the authored indices.
+  const { progress } = await ctx.progress.read();
+  const order = choiceOrder(words.choices.length, progress.seed ?? "", quizKey(lesson, step.id));
+  const choices = order.map((i) => ({ name: words.choices[i]?.text ?? "", value: i }));
   for (;;) {
     const picked = quiz.multiple
       ? await ctx.checkbox(`${words.question} ${ctx.t("tutor.quizPick")}`, choices)
