@@ -1,0 +1,305 @@
+/**
+ * `happened:` checks: something the engine did during the step (a container attached to, killed, an image
+ * pulled), read from its event log since the step began. Only events of what the lesson owns or declares
+ * count, never those of the tutor's own helper containers or of the commands its `exec:` checks ran.
+ */
+import { z } from "zod";
+import type { PastEvent } from "../../world/engine-events.js";
+import { normalizeImageRef } from "../../world/image-refs.js";
+import { composeProjectLabel, composeServiceLabel, helperLabel } from "../../world/labels.js";
+import { owns } from "../../world/ownership.js";
+import type { CheckContext } from "../check-context.js";
+import { type CheckOf, type CheckReference, defineCheckKind } from "../check-kind.js";
+import { fail, mismatch, pass } from "../diagnosis.js";
+import type { Outcome } from "../result.js";
+import { startRound } from "../round.js";
+import { containerRef, containerRefHint, containerRefReference, name, refText } from "../schema-parts.js";
+
+/** Docker's names for what happens to a container. */
+export const containerActions = [
+  "attach",
+  "commit",
+  "copy",
+  "create",
+  "destroy",
+  "detach",
+  "die",
+  "exec_create",
+  "exec_detach",
+  "exec_die",
+  "exec_start",
+  "export",
+  "health_status",
+  "kill",
+  "oom",
+  "pause",
+  "rename",
+  "resize",
+  "restart",
+  "start",
+  "stop",
+  "top",
+  "unpause",
+  "update",
+] as const;
+
+/** Docker's names for what happens to an image. */
+export const imageActions = ["delete", "import", "load", "pull", "push", "save", "tag", "untag"] as const;
+
+const execActions = new Set(["exec_create", "exec_start", "exec_die", "exec_detach"]);
+const imageActionSet = new Set<string>(imageActions);
+
+/** Linux signal numbers, as Docker's kill events give them. */
+const signalNumbers: Record<string, number> = {
+  SIGHUP: 1,
+  SIGINT: 2,
+  SIGQUIT: 3,
+  SIGILL: 4,
+  SIGTRAP: 5,
+  SIGABRT: 6,
+  SIGBUS: 7,
+  SIGFPE: 8,
+  SIGKILL: 9,
+  SIGUSR1: 10,
+  SIGSEGV: 11,
+  SIGUSR2: 12,
+  SIGPIPE: 13,
+  SIGALRM: 14,
+  SIGTERM: 15,
+  SIGCHLD: 17,
+  SIGCONT: 18,
+  SIGSTOP: 19,
+  SIGTSTP: 20,
+  SIGWINCH: 28,
+};
+
+/** `SIGKILL`, `KILL`, `kill`, `9` or 9 → 9; undefined when it is none of those. */
+export function signalNumber(signal: string | number): number | undefined {
+  if (typeof signal === "number") return signal;
+  if (/^\d{1,2}$/.test(signal)) return Number(signal);
+  const upper = signal.toUpperCase();
+  return signalNumbers[upper.startsWith("SIG") ? upper : `SIG${upper}`];
+}
+
+function signalName(n: number): string {
+  return Object.entries(signalNumbers).find(([, number]) => number === n)?.[0] ?? `signal ${n}`;
+}
+
+const signal = z.union([z.string(), z.number().int()]).refine((value) => signalNumber(value) !== undefined, {
+  message: "expected a signal such as SIGTERM, SIGKILL or 9",
+});
+
+export const happenedCheck = z.strictObject({
+  happened: z
+    .strictObject({
+      action: z.enum([...containerActions, ...imageActions]).optional(),
+      container: containerRef.optional(),
+      image: name.optional(),
+      command: z.string().min(1).max(1000).optional(),
+      signal: signal.optional(),
+      exitCode: z.number().int().optional(),
+    })
+    .superRefine((event, issues) => {
+      const action = event.action;
+      const only = (field: string, actions: string[]) => {
+        if (action !== undefined && !actions.includes(action))
+          issues.addIssue({
+            code: "custom",
+            path: [field],
+            message: `${field} is told by ${actions.join(" and ")} events, not by ${action}`,
+          });
+      };
+      if (event.command !== undefined) only("command", ["exec_create", "exec_start"]);
+      if (event.signal !== undefined) only("signal", ["kill"]);
+      if (event.exitCode !== undefined) only("exitCode", ["die", "exec_die"]);
+      if (action !== undefined && imageActionSet.has(action) && event.container !== undefined)
+        issues.addIssue({
+          code: "custom",
+          path: ["container"],
+          message: `${action} happens to an image: name the image, not a container`,
+        });
+    }),
+});
+
+export type HappenedCheck = CheckOf<"happened", typeof happenedCheck>;
+type Wanted = HappenedCheck["happened"];
+
+/** The wanted event in words: `kill of container tutor-ticker with SIGKILL`. */
+export function wantedText(wanted: Wanted): string {
+  const parts = [wanted.action ?? "an event"];
+  if (wanted.container !== undefined) parts.push(`of container ${refText(wanted.container)}`);
+  if (wanted.image !== undefined)
+    parts.push(wanted.container === undefined ? `of image ${wanted.image}` : `from image ${wanted.image}`);
+  if (wanted.command !== undefined) parts.push(`running ${JSON.stringify(wanted.command)}`);
+  if (wanted.signal !== undefined) parts.push(`with ${signalName(signalNumber(wanted.signal) ?? 0)}`);
+  if (wanted.exitCode !== undefined) parts.push(`with exit code ${wanted.exitCode}`);
+  return parts.join(" ");
+}
+
+/** An event in a few words: `kill (SIGTERM)`, `die (exit code 137)`, `exec_start (sh)`. */
+function eventText(event: PastEvent): string {
+  const { action, attributes } = event;
+  const signalOf = attributes.signal !== undefined ? signalNumber(attributes.signal) : undefined;
+  if (action === "kill" && signalOf !== undefined) return `kill (${signalName(signalOf)})`;
+  if ((action === "die" || action === "exec_die") && attributes.exitCode !== undefined)
+    return `${action} (exit code ${attributes.exitCode})`;
+  if (execActions.has(action) && event.detail) return `${action} (${shorten(event.detail)})`;
+  return action;
+}
+
+function shorten(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}
+
+/**
+ * Podman's Docker-compatible API names an exec `exec` where Docker says `exec_start`, and may send an
+ * image's events under the image's id: read them with Docker's names.
+ */
+function dockerAction(event: PastEvent): string {
+  return event.action === "exec" ? "exec_start" : event.action;
+}
+
+/**
+ * The image an event is about: a container's image as it was named, or the image of an image event.
+ * Docker names a pulled or pushed image by its reference (`busybox:1.36`, with `busybox` as its name
+ * attribute) and a tagged, untagged or deleted one by its id, with the reference as its name.
+ */
+function eventImage(event: PastEvent): string | undefined {
+  if (event.type === "container") return event.attributes.image;
+  if (event.type !== "image") return undefined;
+  const byId = /^(sha256:)?[0-9a-f]{64}$/.test(event.actorId) || event.actorId === "";
+  return byId ? event.attributes.name : event.actorId;
+}
+
+function sameImage(a: string, b: string): boolean {
+  return normalizeImageRef(a) === normalizeImageRef(b);
+}
+
+/**
+ * `sh` is run by `sh`, `/bin/sh` and `sh -c 'ls'`: the words given start the command, the program
+ * compared by its file name.
+ */
+export function commandMatches(wanted: string, ran: string): boolean {
+  const words = (text: string) => text.trim().split(/\s+/);
+  const want = words(wanted);
+  const got = words(ran);
+  if (want.length > got.length) return false;
+  const program = (word: string) => word.slice(word.lastIndexOf("/") + 1);
+  return want.every((word, i) => (i === 0 ? program(word) === program(got[0] ?? "") : word === got[i]));
+}
+
+/**
+ * Whether an event is the lesson's to count: about a container the lesson owns (by name or compose
+ * project) or made from an image it owns or declares, or about such an image; and not the tutor's doing.
+ */
+function inScope(event: PastEvent, ctx: CheckContext, ownExecIds: Set<string>): boolean {
+  const { attributes } = event;
+  if (attributes[helperLabel] === "true") return false;
+  if (attributes.execID !== undefined && ownExecIds.has(attributes.execID)) return false;
+  const image = eventImage(event);
+  const lessonImage =
+    image !== undefined &&
+    (owns(ctx.resources, "images", normalizeImageRef(image)) ||
+      ctx.images.some((declared) => sameImage(declared, image)));
+  if (event.type === "image") return lessonImage;
+  if (event.type !== "container") return false;
+  const project = attributes[composeProjectLabel];
+  return (
+    lessonImage ||
+    owns(ctx.resources, "containers", attributes.name ?? "") ||
+    (project !== undefined && owns(ctx.resources, "projects", project))
+  );
+}
+
+/** Whether the event is about the container or image the check names (every event when it names none). */
+function aboutSubject(event: PastEvent, wanted: Wanted): boolean {
+  const { container, image } = wanted;
+  if (container !== undefined) {
+    if (event.type !== "container") return false;
+    const { attributes } = event;
+    const named =
+      typeof container === "string"
+        ? attributes.name === container
+        : attributes[composeProjectLabel] === container.project &&
+          attributes[composeServiceLabel] === container.service;
+    if (!named) return false;
+  }
+  if (image !== undefined) {
+    const of = eventImage(event);
+    if (of === undefined || !sameImage(of, image)) return false;
+  }
+  return true;
+}
+
+function matches(event: PastEvent, wanted: Wanted): boolean {
+  const action = dockerAction(event);
+  if (wanted.action !== undefined && action !== wanted.action) return false;
+  if (
+    wanted.command !== undefined &&
+    !(execActions.has(action) && commandMatches(wanted.command, event.detail))
+  )
+    return false;
+  if (wanted.signal !== undefined) {
+    const sent = event.attributes.signal;
+    if (sent === undefined || signalNumber(sent) !== signalNumber(wanted.signal)) return false;
+  }
+  if (wanted.exitCode !== undefined && event.attributes.exitCode !== String(wanted.exitCode)) return false;
+  return true;
+}
+
+/** `container tutor-ticker`, `image busybox`, or the lesson as a whole. */
+function subjectText(wanted: Wanted): string {
+  if (wanted.container !== undefined) return `container ${refText(wanted.container)}`;
+  if (wanted.image !== undefined) return `image ${wanted.image}`;
+  return "the lesson's containers and images";
+}
+
+/** The last few distinct things that happened, oldest first: what the learner did instead. */
+function seenText(events: PastEvent[]): string {
+  const words: string[] = [];
+  for (const event of events.slice(-12)) {
+    const text = eventText({ ...event, action: dockerAction(event) });
+    if (words.at(-1) !== text) words.push(text);
+  }
+  const shown = words.slice(-6);
+  return `${words.length > shown.length ? "…, " : ""}${shown.join(", ")}`;
+}
+
+async function evaluateHappened(check: HappenedCheck, ctx: CheckContext): Promise<Outcome> {
+  const wanted = check.happened;
+  const round = ctx.round ?? startRound(ctx.docker, new AbortController().signal);
+  const history = await round.history();
+  if ("unknown" in history)
+    return fail(
+      `${history.unknown}, so what happened during it cannot be told; expected ${wantedText(wanted)}`,
+    );
+  const ownExecIds = ctx.ownExecs.ids();
+  const relevant = history.events.filter(
+    (event) => inScope(event, ctx, ownExecIds) && aboutSubject(event, wanted),
+  );
+  const subject = subjectText(wanted);
+  const found = relevant.find((event) => matches(event, wanted));
+  if (found)
+    return pass(`${subject}: ${eventText({ ...found, action: dockerAction(found) })} during this step`);
+  if (relevant.length === 0)
+    return mismatch(subject, "has had no event since this step began", wantedText(wanted));
+  return mismatch(subject, `has had ${seenText(relevant)} since this step began`, wantedText(wanted));
+}
+
+function references(check: HappenedCheck): CheckReference[] {
+  const { container, image } = check.happened;
+  const refs: CheckReference[] = [];
+  if (container !== undefined) refs.push(containerRefReference(container));
+  if (image !== undefined) refs.push({ kind: "images", name: image });
+  return refs;
+}
+
+export const happenedKind = defineCheckKind<"happened", HappenedCheck>({
+  key: "happened",
+  schema: happenedCheck,
+  unionHints: { container: containerRefHint },
+  label: (check) => `happened ${wantedText(check.happened)}`,
+  references,
+  evaluate: evaluateHappened,
+});
