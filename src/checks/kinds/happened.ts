@@ -128,8 +128,11 @@ type Wanted = HappenedCheck["happened"];
 export function wantedText(wanted: Wanted): string {
   const parts = [wanted.action ?? "an event"];
   if (wanted.container !== undefined) parts.push(`of container ${refText(wanted.container)}`);
-  if (wanted.image !== undefined)
-    parts.push(wanted.container === undefined ? `of image ${wanted.image}` : `from image ${wanted.image}`);
+  if (wanted.image !== undefined) {
+    if (wanted.container !== undefined) parts.push(`from image ${wanted.image}`);
+    else if (aboutContainers(wanted)) parts.push(`of a container from image ${wanted.image}`);
+    else parts.push(`of image ${wanted.image}`);
+  }
   if (wanted.command !== undefined) parts.push(`running ${JSON.stringify(wanted.command)}`);
   if (wanted.signal !== undefined) parts.push(`with ${signalName(signalNumber(wanted.signal) ?? 0)}`);
   if (wanted.exitCode !== undefined) parts.push(`with exit code ${wanted.exitCode}`);
@@ -248,11 +251,20 @@ function matches(event: PastEvent, wanted: Wanted): boolean {
   return true;
 }
 
-/** `container tutor-ticker`, `image busybox`, or the lesson as a whole. */
-function subjectText(wanted: Wanted): string {
-  if (wanted.container !== undefined) return `container ${refText(wanted.container)}`;
-  if (wanted.image !== undefined) return `image ${wanted.image}`;
-  return "the lesson's containers and images";
+/** An action that happens to containers (not to images) is wanted. */
+function aboutContainers(wanted: Wanted): boolean {
+  return wanted.action !== undefined && !imageActionSet.has(wanted.action);
+}
+
+/** `container tutor-ticker`, `image busybox`, `containers from image busybox`, or the lesson as a whole. */
+function subjectText(wanted: Wanted): { text: string; plural: boolean } {
+  if (wanted.container !== undefined)
+    return { text: `container ${refText(wanted.container)}`, plural: false };
+  if (wanted.image !== undefined)
+    return aboutContainers(wanted)
+      ? { text: `containers from image ${wanted.image}`, plural: true }
+      : { text: `image ${wanted.image}`, plural: false };
+  return { text: "the lesson's containers and images", plural: true };
 }
 
 /** The last few distinct things that happened, oldest first: what the learner did instead. */
@@ -278,13 +290,14 @@ async function evaluateHappened(check: HappenedCheck, ctx: CheckContext): Promis
   const relevant = history.events.filter(
     (event) => inScope(event, ctx, ownExecIds) && aboutSubject(event, wanted),
   );
-  const subject = subjectText(wanted);
+  const { text: subject, plural } = subjectText(wanted);
   const found = relevant.find((event) => matches(event, wanted));
   if (found)
     return pass(`${subject}: ${eventText({ ...found, action: dockerAction(found) })} during this step`);
+  const had = plural ? "have had" : "has had";
   if (relevant.length === 0)
-    return mismatch(subject, "has had no event since this step began", wantedText(wanted));
-  return mismatch(subject, `has had ${seenText(relevant)} since this step began`, wantedText(wanted));
+    return mismatch(subject, `${had} no event since this step began`, wantedText(wanted));
+  return mismatch(subject, `${had} ${seenText(relevant)} since this step began`, wantedText(wanted));
 }
 
 function references(check: HappenedCheck): CheckReference[] {
