@@ -97,11 +97,12 @@ async function readHistory(docker: Docker, stepBegan: string | undefined): Promi
   const since = stepBegan === undefined ? undefined : isoNanos(stepBegan);
   if (since === undefined) return { unknown: "the start of this step is not recorded" };
   // `until` must not lie in the engine's future, or the engine would hold the reply open until then.
-  const info = (await docker.info()) as { SystemTime?: unknown };
+  const info = (await docker.info()) as { SystemTime?: unknown; BuildahVersion?: unknown };
   const now = typeof info.SystemTime === "string" ? isoNanos(info.SystemTime) : undefined;
   if (now === undefined) return { unknown: "the engine does not tell its time" };
   if (now < since) return { events: [] };
-  return { events: await readPastEvents(docker, since, now) };
+  const podman = typeof info.BuildahVersion === "string";
+  return { events: await readPastEvents(docker, since, now, { podman }) };
 }
 
 /** A round in which nothing waits: the inner check of a `not`, which wants no answer. */

@@ -90,11 +90,22 @@ export function parseEvent(line: string): PastEvent | undefined {
   };
 }
 
-/** The engine's events from `since` to `until` (nanoseconds, by the engine's clock), oldest first. */
-export async function readPastEvents(docker: Docker, since: bigint, until: bigint): Promise<PastEvent[]> {
+/**
+ * The engine's events from `since` to `until` (nanoseconds, by the engine's clock), oldest first.
+ * Podman 4's compatible API answers nothing at all once `until` is given; it takes its own `stream=false`
+ * instead (every event since, then the reply ends), and `until` is applied here.
+ */
+export async function readPastEvents(
+  docker: Docker,
+  since: bigint,
+  until: bigint,
+  engine: { podman: boolean },
+): Promise<PastEvent[]> {
   // As text, to the nanosecond: the typings allow whole seconds only, which would take in the events of
   // the second before the step began.
-  const window = { since: engineTimestamp(since), until: engineTimestamp(until) } as unknown as {
+  const window = (engine.podman
+    ? { since: engineTimestamp(since), stream: false }
+    : { since: engineTimestamp(since), until: engineTimestamp(until) }) as unknown as {
     since: number;
     until: number;
   };
@@ -119,6 +130,9 @@ export async function readPastEvents(docker: Docker, since: bigint, until: bigin
     .toString("utf8")
     .split("\n")
     .map(parseEvent)
-    .filter((event): event is PastEvent => event !== undefined && event.timeNano >= since)
+    .filter(
+      (event): event is PastEvent =>
+        event !== undefined && event.timeNano >= since && event.timeNano <= until,
+    )
     .sort((a, b) => (a.timeNano < b.timeNano ? -1 : a.timeNano > b.timeNano ? 1 : 0));
 }

@@ -200,12 +200,12 @@ describe("happened: checks on the real engine", () => {
     expect(await one(`- happened: {action: destroy, container: ${once}}`, began)).toMatchObject({
       passed: true,
     });
-    expect(await one(`- happened: {action: create, container: ${once}, image: python:3.11-slim}`, began)).toEqual(
-      {
-        passed: false,
-        message: `container ${once} has had no event since this step began; expected create of container ${once} from image python:3.11-slim`,
-      },
-    );
+    expect(
+      await one(`- happened: {action: create, container: ${once}, image: python:3.11-slim}`, began),
+    ).toEqual({
+      passed: false,
+      message: `container ${once} has had no event since this step began; expected create of container ${once} from image python:3.11-slim`,
+    });
   }, 60_000);
 
   it("does not count the tutor's helper containers, nor what happened before the step", async () => {

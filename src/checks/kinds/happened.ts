@@ -11,79 +11,22 @@ import { owns } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, type CheckReference, defineCheckKind } from "../check-kind.js";
 import { fail, mismatch, pass } from "../diagnosis.js";
+import {
+  commandMatches,
+  containerActions,
+  dockerAction,
+  eventImage,
+  eventText,
+  execActions,
+  imageActionSet,
+  imageActions,
+  sameImage,
+  signalName,
+  signalNumber,
+} from "../event-vocabulary.js";
 import type { Outcome } from "../result.js";
 import { startRound } from "../round.js";
 import { containerRef, containerRefHint, containerRefReference, name, refText } from "../schema-parts.js";
-
-/** Docker's names for what happens to a container. */
-export const containerActions = [
-  "attach",
-  "commit",
-  "copy",
-  "create",
-  "destroy",
-  "detach",
-  "die",
-  "exec_create",
-  "exec_detach",
-  "exec_die",
-  "exec_start",
-  "export",
-  "health_status",
-  "kill",
-  "oom",
-  "pause",
-  "rename",
-  "resize",
-  "restart",
-  "start",
-  "stop",
-  "top",
-  "unpause",
-  "update",
-] as const;
-
-/** Docker's names for what happens to an image. */
-export const imageActions = ["delete", "import", "load", "pull", "push", "save", "tag", "untag"] as const;
-
-const execActions = new Set(["exec_create", "exec_start", "exec_die", "exec_detach"]);
-const imageActionSet = new Set<string>(imageActions);
-
-/** Linux signal numbers, as Docker's kill events give them. */
-const signalNumbers: Record<string, number> = {
-  SIGHUP: 1,
-  SIGINT: 2,
-  SIGQUIT: 3,
-  SIGILL: 4,
-  SIGTRAP: 5,
-  SIGABRT: 6,
-  SIGBUS: 7,
-  SIGFPE: 8,
-  SIGKILL: 9,
-  SIGUSR1: 10,
-  SIGSEGV: 11,
-  SIGUSR2: 12,
-  SIGPIPE: 13,
-  SIGALRM: 14,
-  SIGTERM: 15,
-  SIGCHLD: 17,
-  SIGCONT: 18,
-  SIGSTOP: 19,
-  SIGTSTP: 20,
-  SIGWINCH: 28,
-};
-
-/** `SIGKILL`, `KILL`, `kill`, `9` or 9 → 9; undefined when it is none of those. */
-export function signalNumber(signal: string | number): number | undefined {
-  if (typeof signal === "number") return signal;
-  if (/^\d{1,2}$/.test(signal)) return Number(signal);
-  const upper = signal.toUpperCase();
-  return signalNumbers[upper.startsWith("SIG") ? upper : `SIG${upper}`];
-}
-
-function signalName(n: number): string {
-  return Object.entries(signalNumbers).find(([, number]) => number === n)?.[0] ?? `signal ${n}`;
-}
 
 const signal = z.union([z.string(), z.number().int()]).refine((value) => signalNumber(value) !== undefined, {
   message: "expected a signal such as SIGTERM, SIGKILL or 9",
@@ -106,7 +49,7 @@ export const happenedCheck = z.strictObject({
           issues.addIssue({
             code: "custom",
             path: [field],
-            message: `${field} is told by ${actions.join(" and ")} events, not by ${action}`,
+            message: `only ${actions.join(" and ")} events carry it, not ${action}`,
           });
       };
       if (event.command !== undefined) only("command", ["exec_create", "exec_start"]);
@@ -139,59 +82,6 @@ export function wantedText(wanted: Wanted): string {
   return parts.join(" ");
 }
 
-/** An event in a few words: `kill (SIGTERM)`, `die (exit code 137)`, `exec_start (sh)`. */
-function eventText(event: PastEvent): string {
-  const { action, attributes } = event;
-  const signalOf = attributes.signal !== undefined ? signalNumber(attributes.signal) : undefined;
-  if (action === "kill" && signalOf !== undefined) return `kill (${signalName(signalOf)})`;
-  if ((action === "die" || action === "exec_die") && attributes.exitCode !== undefined)
-    return `${action} (exit code ${attributes.exitCode})`;
-  if (execActions.has(action) && event.detail) return `${action} (${shorten(event.detail)})`;
-  return action;
-}
-
-function shorten(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
-}
-
-/**
- * Podman's Docker-compatible API names an exec `exec` where Docker says `exec_start`, and may send an
- * image's events under the image's id: read them with Docker's names.
- */
-function dockerAction(event: PastEvent): string {
-  return event.action === "exec" ? "exec_start" : event.action;
-}
-
-/**
- * The image an event is about: a container's image as it was named, or the image of an image event.
- * Docker names a pulled or pushed image by its reference (`busybox:1.36`, with `busybox` as its name
- * attribute) and a tagged, untagged or deleted one by its id, with the reference as its name.
- */
-function eventImage(event: PastEvent): string | undefined {
-  if (event.type === "container") return event.attributes.image;
-  if (event.type !== "image") return undefined;
-  const byId = /^(sha256:)?[0-9a-f]{64}$/.test(event.actorId) || event.actorId === "";
-  return byId ? event.attributes.name : event.actorId;
-}
-
-function sameImage(a: string, b: string): boolean {
-  return normalizeImageRef(a) === normalizeImageRef(b);
-}
-
-/**
- * `sh` is run by `sh`, `/bin/sh` and `sh -c 'ls'`: the words given start the command, the program
- * compared by its file name.
- */
-export function commandMatches(wanted: string, ran: string): boolean {
-  const words = (text: string) => text.trim().split(/\s+/);
-  const want = words(wanted);
-  const got = words(ran);
-  if (want.length > got.length) return false;
-  const program = (word: string) => word.slice(word.lastIndexOf("/") + 1);
-  return want.every((word, i) => (i === 0 ? program(word) === program(got[0] ?? "") : word === got[i]));
-}
-
 /**
  * Whether an event is the lesson's to count: about a container the lesson owns (by name or compose
  * project) or made from an image it owns or declares, or about such an image; and not the tutor's doing.
@@ -199,7 +89,13 @@ export function commandMatches(wanted: string, ran: string): boolean {
 function inScope(event: PastEvent, ctx: CheckContext, ownExecIds: Set<string>): boolean {
   const { attributes } = event;
   if (attributes[helperLabel] === "true") return false;
-  if (attributes.execID !== undefined && ownExecIds.has(attributes.execID)) return false;
+  // An exec is the learner's only when the engine says which exec it was and it is not one of the tutor's
+  // (Podman 4 does not say: its execs never count).
+  if (
+    execActions.has(dockerAction(event)) &&
+    (attributes.execID === undefined || ownExecIds.has(attributes.execID))
+  )
+    return false;
   const image = eventImage(event);
   const lessonImage =
     image !== undefined &&
