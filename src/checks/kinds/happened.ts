@@ -210,5 +210,7 @@ export const happenedKind = defineCheckKind<"happened", HappenedCheck>({
   unionHints: { container: containerRefHint },
   label: (check) => `happened ${wantedText(check.happened)}`,
   references,
+  // Without a container named, any of the lesson's containers may be the one the event is about.
+  dependsOnUnnamedContainers: true,
   evaluate: evaluateHappened,
 });
