@@ -1,6 +1,7 @@
 /** What a check needs to look at the world: the engine, the lesson's working folder and what it owns. */
 import type { Docker } from "../engine/client.js";
 import { sshHostName } from "../engine/ssh-config.js";
+import { type OwnExecs, ownExecs } from "../world/own-execs.js";
 import { cameAfter, type LessonMarker } from "../world/provenance.js";
 import type { Resources } from "../world/resources.js";
 import type { Round } from "./round.js";
@@ -24,6 +25,8 @@ export interface CheckContext {
   timeouts: { execMs: number; httpMs: number; helperMs: number };
   /** An image present on the engine that has a shell, for throwaway helper containers (memoized). */
   helperImage(): Promise<string | undefined>;
+  /** The commands the tutor ran in containers itself: never the learner's doing. */
+  ownExecs: OwnExecs;
   /** The evaluation this check is part of (evaluateChecks starts one per step evaluation). */
   round?: Round;
 }
@@ -84,9 +87,12 @@ export function createCheckContext(options: {
   /** The lesson's recorded start on this engine; without one, nothing counts as made by the lesson. */
   marker?: LessonMarker | undefined;
   timeouts?: Partial<CheckContext["timeouts"]>;
+  /** Where the tutor's own exec ids are shared with other tutors (the tutor's home); else kept in memory. */
+  ownExecs?: OwnExecs;
 }): CheckContext {
   const { marker } = options;
   return {
+    ownExecs: options.ownExecs ?? ownExecs(),
     madeByLesson: (created) => cameAfter(marker, created),
     docker: options.docker,
     workdir: options.workdir,
@@ -106,6 +112,7 @@ export function checkContexts(options: {
   docker: Docker;
   engineHost: string;
   timeouts?: Partial<CheckContext["timeouts"]>;
+  ownExecs?: OwnExecs;
 }): (
   owner: { resources: Resources; images: string[] },
   workdir: string,

@@ -60,13 +60,22 @@ export async function evaluateCheck(check: Check, ctx: CheckContext): Promise<Ch
  * so the others stop waiting (an http check gives its answer so far instead of retrying). `waitMs` bounds
  * any waiting: the tutor gives its verdict soon after a command, while its watcher waits for servers.
  */
+export interface EvaluateOptions {
+  waitMs?: number;
+  /** When the step began, by the engine's clock (ISO): what `happened:` checks look back to. */
+  stepBegan?: string;
+}
+
 export function evaluateChecks(
   checks: Check[],
   ctx: CheckContext,
-  options: { waitMs?: number } = {},
+  options: EvaluateOptions = {},
 ): Promise<CheckResult[]> {
   const failed = new AbortController();
-  const round = { ...ctx, round: startRound(ctx.docker, failed.signal, options.waitMs) };
+  const round = {
+    ...ctx,
+    round: startRound(ctx.docker, failed.signal, options.waitMs, options.stepBegan),
+  };
   return Promise.all(
     checks.map(async (check) => {
       const result = await evaluateCheck(check, round);

@@ -1,9 +1,13 @@
 /**
  * One evaluation of a step's checks. A check that waits (an http check while a server starts) stops
  * waiting once the step cannot pass, and the checks share one look at which running containers publish
- * which host ports, and for how long they have run.
+ * which host ports, and for how long they have run, and one read of what the engine did during the step.
  */
 import type { Docker } from "../engine/client.js";
+import { isoNanos, type PastEvent, readPastEvents } from "../world/engine-events.js";
+
+/** What the engine did since the step began, or why that cannot be told. */
+export type StepHistory = { events: PastEvent[] } | { unknown: string };
 
 /** A running container that publishes a host port, and how long it has been up (0 when the engine does not say). */
 export interface Publisher {
@@ -21,6 +25,11 @@ export interface Round {
    * the engine cannot say, or a container on the host's network may serve any port.
    */
   publishers(port: number): Promise<Publisher[] | undefined>;
+  /**
+   * The engine's events from the step's start to now, by the engine's clock (read once per round, so the
+   * step's `happened:` checks agree). Engine failures are thrown, as any request's.
+   */
+  history(): Promise<StepHistory>;
 }
 
 interface ListedContainer {
@@ -45,14 +54,24 @@ export function upSeconds(status: string | undefined): number | undefined {
   return undefined;
 }
 
+/**
+ * `stepBegan` is when the step began, by the engine's clock (ISO, to the nanosecond as the engine gives it):
+ * the tutor records it when the step opens, verify before each step's first evaluation.
+ */
 export function startRound(
   docker: Docker,
   stopWaiting: AbortSignal,
   waitMs = Number.POSITIVE_INFINITY,
+  stepBegan?: string,
 ): Round {
   let listed: Promise<ListedContainer[] | undefined> | undefined;
+  let history: Promise<StepHistory> | undefined;
   return {
     stopWaiting,
+    history: () => {
+      history ??= readHistory(docker, stepBegan);
+      return history;
+    },
     waitUntil: Date.now() + waitMs,
     publishers: async (port) => {
       listed ??= Promise.resolve()
@@ -72,6 +91,18 @@ export function startRound(
         }));
     },
   };
+}
+
+async function readHistory(docker: Docker, stepBegan: string | undefined): Promise<StepHistory> {
+  const since = stepBegan === undefined ? undefined : isoNanos(stepBegan);
+  if (since === undefined) return { unknown: "the start of this step is not recorded" };
+  // `until` must not lie in the engine's future, or the engine would hold the reply open until then.
+  const info = (await docker.info()) as { SystemTime?: unknown; BuildahVersion?: unknown };
+  const now = typeof info.SystemTime === "string" ? isoNanos(info.SystemTime) : undefined;
+  if (now === undefined) return { unknown: "the engine does not tell its time" };
+  if (now < since) return { events: [] };
+  const podman = typeof info.BuildahVersion === "string";
+  return { events: await readPastEvents(docker, since, now, { podman }) };
 }
 
 /** A round in which nothing waits: the inner check of a `not`, which wants no answer. */

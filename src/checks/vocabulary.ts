@@ -11,6 +11,7 @@ export type { ContainerCheck } from "./kinds/container.js";
 export type { DockerfileCheck } from "./kinds/dockerfile.js";
 export type { ExecCheck } from "./kinds/exec.js";
 export type { FileCheck } from "./kinds/file.js";
+export type { HappenedCheck } from "./kinds/happened.js";
 export type { HttpCheck } from "./kinds/http.js";
 export type { ImageCheck } from "./kinds/image.js";
 export type { NetworkCheck } from "./kinds/network.js";

@@ -18,8 +18,10 @@ export interface LessonKey {
   id: string;
 }
 
-/** One step's record: when it was done or skipped, and how many hints it took. */
+/** One step's record: when it began and was done or skipped, and how many hints it took. */
 export interface StepProgress {
+  /** When the step first opened, by the engine's clock: what its `happened:` checks look back to. */
+  began?: string;
   done?: string;
   skipped?: boolean;
   hints?: number;
@@ -57,6 +59,7 @@ function optional(v: unknown, type: "string" | "boolean" | "number"): boolean {
 function validStep(step: unknown): step is StepProgress {
   return (
     isObject(step) &&
+    optional(step.began, "string") &&
     optional(step.done, "string") &&
     optional(step.skipped, "boolean") &&
     optional(step.hints, "number")
@@ -227,6 +230,17 @@ export const recordProgress = {
     updateLessonProgress(home, lesson, (entry) => {
       entry.current = stepId;
     }),
+  /** The step opened at `at` (engine time); a start recorded earlier is kept. */
+  beginStep: async (home: string, lesson: LessonKey, stepId: string, at: string): Promise<string> => {
+    let kept = at;
+    await updateLessonProgress(home, lesson, (entry) => {
+      const step = ownEntry(entry.steps, stepId) ?? {};
+      step.began ??= at;
+      kept = step.began;
+      entry.steps[stepId] = step;
+    });
+    return kept;
+  },
   /** The learner has seen `shown` hints of the step; the count never goes down. */
   recordHint: (home: string, lesson: LessonKey, stepId: string, shown: number) =>
     updateLessonProgress(home, lesson, (entry) => {

@@ -148,6 +148,7 @@ export function terminalTutorContext(options: TerminalTutorOptions): TutorContex
       read: () => readProgress(home),
       setStep: (lesson: Lesson, stepId) => recordProgress.setStep(home, lesson, stepId),
       recordHint: (lesson, stepId, shown) => recordProgress.recordHint(home, lesson, stepId, shown),
+      beginStep: (lesson, stepId, at) => recordProgress.beginStep(home, lesson, stepId, at),
       skip: (lesson, stepId) => recordProgress.skip(home, lesson, stepId),
       stepDone: (lesson, stepId) => recordProgress.stepDone(home, lesson, stepId),
       complete: (lesson) => recordProgress.complete(home, lesson),

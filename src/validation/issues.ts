@@ -54,10 +54,19 @@ function describeIssue(
         };
       });
     }
-    case "invalid_value":
+    case "invalid_value": {
+      // A near miss of a word in the list (`atach`) is most likely a typo of it.
+      const given = valueAt(input, own);
+      const words = issue.values.filter((v): v is string => typeof v === "string");
+      const guess = typeof given === "string" ? closest(given, words) : undefined;
+      const hint = guess ? ` (did you mean "${guess}"?)` : "";
       return [
-        { path, message: `${field} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` },
+        {
+          path,
+          message: `${field} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}${hint}`,
+        },
       ];
+    }
     case "invalid_type":
       return [{ path, message: `${field} ${missingOrWrong(issue, valueAt(input, own))}` }];
     case "invalid_union": {

@@ -4,7 +4,13 @@
  * task; a name that no registry has ends with the one-line way out, and the lesson can still be read.
  */
 import { rm } from "node:fs/promises";
+import Dockerode from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCheckContext } from "../../src/checks/check-context.js";
+import { evaluateChecks } from "../../src/checks/evaluate.js";
+import { parseCheckList } from "../../src/checks/parse.js";
+import { engineClock } from "../../src/world/provenance.js";
+import { emptyResources } from "../../src/world/resources.js";
 import { type MirroredEngine, startMirroredEngine } from "../support/mirrored-engine.js";
 import { fixturePacks } from "../support/paths.js";
 import { keys, TerminalSession } from "../support/pty.js";
@@ -51,6 +57,33 @@ describe("an engine that pulls through a registry", () => {
     // The engine has it now, and got it from the mirror.
     await engine.docker(["image", "inspect", "busybox:latest"]);
     expect(await engine.manifestRequests()).toContain("library/busybox");
+  });
+
+  it("sees a pull the learner makes during a step, by the image's reference", async () => {
+    const docker = new Dockerode({ host: new URL(engine.host).hostname, port: 2375 });
+    const ctx = createCheckContext({
+      docker: docker as never,
+      workdir: tutorHome,
+      resources: emptyResources(),
+      images: ["busybox:latest", "busybox:1.36"],
+      engineHost: engine.host,
+    });
+    const stepBegan = (await engineClock(docker as never, engine.host)).now;
+    const { checks } = parseCheckList([
+      { happened: { action: "pull", image: "busybox" } },
+      { not: { happened: { action: "pull", image: "busybox:1.36" } } },
+    ]);
+    const before = await evaluateChecks(checks, ctx, { stepBegan });
+    expect(before.map((r) => [r.passed, r.message])).toEqual([
+      [false, "image busybox has had no event since this step began; expected pull of image busybox"],
+      [true, "image busybox:1.36 has had no event since this step began"],
+    ]);
+    await engine.docker(["pull", "busybox"]);
+    const after = await evaluateChecks(checks, ctx, { stepBegan });
+    expect(after.map((r) => [r.passed, r.message])).toEqual([
+      [true, "image busybox: pull during this step"],
+      [true, "image busybox:1.36 has had no event since this step began"],
+    ]);
   });
 
   it("names an image no registry has, with how to provide it, and the lesson can still be read", async () => {

@@ -2,6 +2,8 @@
  * A TutorContext that needs no terminal and no engine: answers come from a script, the engine from a
  * function, progress from memory; everything said is kept to be read back, as a learner would read it.
  */
+
+import type { EvaluateOptions } from "../../src/checks/evaluate.js";
 import type { CheckResult } from "../../src/checks/result.js";
 import { translator, type UiLanguage } from "../../src/i18n/index.js";
 import type { Lesson, Step } from "../../src/pack/model.js";
@@ -39,6 +41,8 @@ export class FakeTutor implements TutorContext {
   readonly shown: StepView[] = [];
   readonly ran: string[] = [];
   readonly solutions: string[] = [];
+  /** The options of every evaluation the tutor asked for. */
+  readonly evaluations: EvaluateOptions[] = [];
   /** Every menu shown, as its rows. */
   readonly menus: MenuEntry[][] = [];
   progressStore: Progress = emptyProgress();
@@ -124,8 +128,12 @@ export class FakeTutor implements TutorContext {
     const watchers = this.watchers;
     return {
       begin: async () => {},
+      now: async () => new Date().toISOString(),
       unmet: async (lesson: Lesson, stepId: string) => this.world.unmet?.(lesson, stepId) ?? [],
-      evaluate: async (_lesson: Lesson, step: Step) => evaluate(step),
+      evaluate: async (_lesson: Lesson, step: Step, _workdir: string, options?: EvaluateOptions) => {
+        this.evaluations.push(options ?? {});
+        return evaluate(step);
+      },
       watch: (): StepWatch => {
         const listeners = new Map<string, () => void>();
         return {
@@ -157,6 +165,12 @@ export class FakeTutor implements TutorContext {
     read: async () => ({ progress: this.progressStore, warning: undefined, state: "ok" as const }),
     setStep: async (lesson: Lesson, stepId: string) => {
       this.entry(lesson).current = stepId;
+    },
+    beginStep: async (lesson: Lesson, stepId: string, at: string) => {
+      const entry = this.entry(lesson);
+      const began = entry.steps[stepId]?.began ?? at;
+      entry.steps[stepId] = { ...entry.steps[stepId], began };
+      return began;
     },
     recordHint: async (lesson: Lesson, stepId: string, shown: number) => {
       const entry = this.entry(lesson);

@@ -80,6 +80,8 @@ export async function execIn(ctx: CheckContext, id: string, cmd: string[]): Prom
   const exec = await ctx.docker
     .getContainer(id)
     .exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: false });
+  // Before it starts: a `happened:` check reading the engine's events must know this exec is the tutor's.
+  ctx.ownExecs.note(exec.id);
   const stream = (await exec.start({ hijack: true, stdin: false })) as NodeJS.ReadableStream & {
     destroy?: () => void;
   };

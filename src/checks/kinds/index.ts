@@ -8,6 +8,7 @@ import { containerKind } from "./container.js";
 import { dockerfileKind } from "./dockerfile.js";
 import { execKind } from "./exec.js";
 import { fileKind } from "./file.js";
+import { happenedKind } from "./happened.js";
 import { httpKind } from "./http.js";
 import { imageKind } from "./image.js";
 import { networkKind } from "./network.js";
@@ -23,6 +24,7 @@ export const checkKindRegistry = [
   execKind,
   fileKind,
   dockerfileKind,
+  happenedKind,
 ] as const;
 
 /** One check of a registered kind. */

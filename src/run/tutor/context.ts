@@ -2,6 +2,7 @@
  * What the tutor's steps work through: output, questions, the engine, progress and shells. The terminal
  * provides the real one (render/tutor-terminal.ts); tests provide a fake and read what was said.
  */
+import type { EvaluateOptions } from "../../checks/evaluate.js";
 import type { CheckResult } from "../../checks/result.js";
 import type { Translate, UiLanguage } from "../../i18n/index.js";
 import type { Lesson, Step } from "../../pack/model.js";
@@ -46,6 +47,8 @@ export interface ProgressPort {
   read(): Promise<ProgressRead>;
   setStep(lesson: Lesson, stepId: string): Promise<unknown>;
   recordHint(lesson: Lesson, stepId: string, shown: number): Promise<unknown>;
+  /** The step opened at `at` (engine time); returns the start kept (an earlier one wins). */
+  beginStep(lesson: Lesson, stepId: string, at: string): Promise<string>;
   skip(lesson: Lesson, stepId: string): Promise<unknown>;
   stepDone(lesson: Lesson, stepId: string): Promise<unknown>;
   complete(lesson: Lesson): Promise<unknown>;
@@ -63,15 +66,15 @@ export interface StepWatch {
 export interface TaskEngine {
   /** The lesson is being worked on: records its first start on this engine, once. */
   begin(lesson: Lesson): Promise<void>;
+  /** The engine's time now (ISO, to the nanosecond): when a step whose checks read history began. */
+  now(): Promise<string>;
   /** What the lesson, and this step of it, need that this engine lacks, in words (empty when nothing). */
   unmet(lesson: Lesson, stepId: string): Promise<string[]>;
-  /** `waitMs` bounds how long a check may wait for a server to start (a verdict right after a command). */
-  evaluate(
-    lesson: Lesson,
-    step: Step,
-    workdir: string,
-    options?: { waitMs?: number },
-  ): Promise<CheckResult[]>;
+  /**
+   * `waitMs` bounds how long a check may wait for a server to start (a verdict right after a command);
+   * `stepBegan` is what `happened:` checks look back to.
+   */
+  evaluate(lesson: Lesson, step: Step, workdir: string, options?: EvaluateOptions): Promise<CheckResult[]>;
   /** Notices changes that can alter the step's verdict: its engine resources and the working folder. */
   watch(lesson: Lesson, step: Step, workdir: string): StepWatch;
   missingImages(refs: string[]): Promise<string[]>;

@@ -4,13 +4,15 @@
  */
 import { checkContexts } from "../../checks/check-context.js";
 import { evaluateChecks } from "../../checks/evaluate.js";
+import { readsHistory } from "../../checks/history.js";
 import { closeClient } from "../../engine/client.js";
 import { connectEngine } from "../../engine/connect.js";
 import { detectCompose } from "../../engine/tools.js";
 import { footprint, type Lesson } from "../../pack/model.js";
 import { EventRelevance } from "../../world/event-relevance.js";
 import { missingImages, pullImages } from "../../world/images.js";
-import { ensureMarker, type LessonMarker } from "../../world/provenance.js";
+import { ownExecs } from "../../world/own-execs.js";
+import { engineClock, ensureMarker, type LessonMarker } from "../../world/provenance.js";
 import { applyReset, planReset } from "../../world/reset.js";
 import { type EngineFacts, engineFacts, unmetNeeds } from "../needs.js";
 import type { TaskEngine } from "./context.js";
@@ -39,7 +41,9 @@ export async function connectTaskEngine(
   ]);
   const { docker } = engine;
   const host = engine.target.host;
-  const contextFor = checkContexts({ docker, engineHost: host });
+  // The commands the tutor's own checks run, shared with other tutors through the home folder.
+  const execs = ownExecs(home);
+  const contextFor = checkContexts({ docker, engineHost: host, ownExecs: execs });
   // The learner's first start of each lesson on this engine: what came after is the lesson's.
   const markers = new Map<string, Promise<LessonMarker>>();
   const markerOf = (lesson: Lesson): Promise<LessonMarker> => {
@@ -62,6 +66,7 @@ export async function connectTaskEngine(
       begin: async (lesson) => {
         await markerOf(lesson);
       },
+      now: async () => (await engineClock(docker, host)).now,
       unmet: async (lesson, stepId) => {
         const needs = lesson.meta.engine;
         if (!needs) return [];
@@ -72,7 +77,10 @@ export async function connectTaskEngine(
         evaluateChecks(step.checks, contextFor(lesson.meta, workdir, await markerOf(lesson)), options),
       watch: (lesson, step, workdir) => {
         const interest = stepInterest(step, lesson.meta.resources);
-        return new StepWatcher(docker, workdir, interest && new EventRelevance(interest));
+        // A step that reads history passes on the learner's exec too: those events then count, the
+        // tutor's own execs still never do (or an exec check would re-run itself for ever).
+        const learnerExecs = readsHistory(step.checks) ? execs : undefined;
+        return new StepWatcher(docker, workdir, interest && new EventRelevance(interest), { learnerExecs });
       },
       missingImages: (refs) => missingImages(docker, refs),
       pullImages: (refs, progress) => pullImages(docker, refs, progress),

@@ -11,23 +11,34 @@ import { engineAnswers } from "../../engine/alive.js";
 import type { Docker } from "../../engine/client.js";
 import { allEvents, type EngineEvent, type EventRelevance } from "../../world/event-relevance.js";
 import { helperLabel } from "../../world/labels.js";
+import type { OwnExecs } from "../../world/own-execs.js";
 
 export interface WatcherOptions {
   debounceMs: number;
   pollMs: number;
+  /**
+   * For a step whose checks read history: exec sessions then count, except those recorded here (the
+   * tutor's own). Without it no exec session counts.
+   */
+  learnerExecs?: OwnExecs;
 }
 
 /**
  * Events the tutor's own checks cause (exec sessions, helper containers) must not trigger checks, or an
- * exec check would re-run itself for ever.
+ * exec check would re-run itself for ever. An exec is known as the tutor's only once its creation has
+ * answered, so `exec_create` never counts; the learner's exec also starts, and that counts.
  */
-export function isLearnerEvent(event: EngineEvent): boolean {
-  if (event.Action?.startsWith("exec_")) return false;
+export function isLearnerEvent(event: EngineEvent, learnerExecs?: OwnExecs): boolean {
+  if (event.Action?.startsWith("exec_")) {
+    const execId = event.Actor?.Attributes?.execID;
+    if (!learnerExecs || event.Action.startsWith("exec_create") || execId === undefined) return false;
+    return !learnerExecs.ids().has(execId);
+  }
   return event.Actor?.Attributes?.[helperLabel] !== "true";
 }
 
 /** Whether one line of the event stream calls for a re-check: a learner's event the step cares about. */
-export function eventMatters(line: string, relevance?: EventRelevance): boolean {
+export function eventMatters(line: string, relevance?: EventRelevance, learnerExecs?: OwnExecs): boolean {
   let event: EngineEvent;
   try {
     event = JSON.parse(line) as EngineEvent;
@@ -35,7 +46,7 @@ export function eventMatters(line: string, relevance?: EventRelevance): boolean 
     return true; // not understood: re-checking is the safe side
   }
   if (typeof event !== "object" || event === null) return true;
-  return isLearnerEvent(event) && (relevance?.relevant(event) ?? true);
+  return isLearnerEvent(event, learnerExecs) && (relevance?.relevant(event) ?? true);
 }
 
 const maxEventLine = 1024 * 1024;
@@ -57,10 +68,13 @@ export class StepWatcher extends EventEmitter {
     private readonly docker: Docker,
     private readonly dir: string | undefined,
     private readonly relevance?: EventRelevance,
-    private readonly options: WatcherOptions = defaultWatcherOptions,
+    options: Partial<WatcherOptions> = {},
   ) {
     super();
+    this.options = { ...defaultWatcherOptions, ...options };
   }
+
+  private readonly options: WatcherOptions;
 
   async start(): Promise<void> {
     if (this.relevance) void this.noteExistingContainers(this.relevance);
@@ -127,7 +141,12 @@ export class StepWatcher extends EventEmitter {
         partial = "";
         this.schedule();
       }
-      if (lines.some((line) => line.trim() !== "" && eventMatters(line, this.relevance))) this.schedule();
+      if (
+        lines.some(
+          (line) => line.trim() !== "" && eventMatters(line, this.relevance, this.options.learnerExecs),
+        )
+      )
+        this.schedule();
     });
     // One subscription lost is the stream lost: the others are closed, and all come back together.
     const lost = () => {

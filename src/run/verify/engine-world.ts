@@ -1,10 +1,12 @@
 /** verify's world on a real engine: resets, working folders, checks, solutions and liveness. */
 import { checkContexts } from "../../checks/check-context.js";
 import { evaluateChecks } from "../../checks/evaluate.js";
+import { readsHistory } from "../../checks/history.js";
 import { engineAnswers, waitForEngine } from "../../engine/alive.js";
 import { connectEngine, type Engine } from "../../engine/connect.js";
 import { detectCompose } from "../../engine/tools.js";
-import { footprint, type Lesson } from "../../pack/model.js";
+import { footprint, type Lesson, type Step } from "../../pack/model.js";
+import { ownExecs } from "../../world/own-execs.js";
 import { clearMarker, engineClock, ensureMarker, type LessonMarker } from "../../world/provenance.js";
 import { planReset, resetLessons } from "../../world/reset.js";
 import { prepareWorkdir } from "../../world/workdir.js";
@@ -30,22 +32,48 @@ export function engineVerifyWorld(engine: Engine, options: EngineWorldOptions): 
   const host = engine.target.host;
   const scope = { home, host, owner: "verify" as const, workdirBase };
   // One attempt per check: the negative phase must not wait for servers that will never start.
-  const contextFor = checkContexts({ docker, engineHost: host, timeouts: { httpMs: 0 } });
+  const contextFor = checkContexts({
+    docker,
+    engineHost: host,
+    timeouts: { httpMs: 0 },
+    ownExecs: ownExecs(),
+  });
   const markers = new Map<string, LessonMarker>();
+  // When each step began (engine time, read before its first evaluation): its `happened:` checks look back
+  // to there, so what earlier steps' solutions did never counts.
+  const stepStarts = new Map<string, Promise<string>>();
+  const stepBegan = (lesson: Lesson, step: Step): Promise<string> | undefined => {
+    if (!readsHistory(step.checks)) return undefined;
+    const stepKey = `${key(lesson)}#${step.id}`;
+    let began = stepStarts.get(stepKey);
+    if (!began) {
+      began = engineClock(docker, host).then((clock) => clock.now);
+      began.catch(() => stepStarts.delete(stepKey));
+      stepStarts.set(stepKey, began);
+    }
+    return began;
+  };
   const key = (lesson: Lesson) => `${lesson.packId}/${lesson.id}`;
   return {
     begin: async (lesson) => {
       const { marker } = await ensureMarker(home, docker, host, "verify", footprint(lesson));
       markers.set(key(lesson), marker);
     },
-    reset: async (lesson) => ({ kept: words((await resetLessons(docker, [footprint(lesson)], scope)).kept) }),
+    reset: async (lesson) => {
+      // A lesson run again (verify --watch) begins its steps again.
+      for (const stepKey of stepStarts.keys())
+        if (stepKey.startsWith(`${key(lesson)}#`)) stepStarts.delete(stepKey);
+      return { kept: words((await resetLessons(docker, [footprint(lesson)], scope)).kept) };
+    },
     end: async (lesson) => {
       const { engine: id } = await engineClock(docker, host);
       await clearMarker(home, id, "verify", lesson);
     },
     prepare: async (lesson, pack) => (await prepareWorkdir(workdirBase, lesson, pack.dir)).dir,
-    evaluate: (lesson, step, workdir) =>
-      evaluateChecks(step.checks, contextFor(lesson.meta, workdir, markers.get(key(lesson)))),
+    evaluate: async (lesson, step, workdir) =>
+      evaluateChecks(step.checks, contextFor(lesson.meta, workdir, markers.get(key(lesson))), {
+        stepBegan: await stepBegan(lesson, step),
+      }),
     solve: (step, workdir) =>
       runSolution(step.solution?.script ?? "", {
         cwd: workdir,

@@ -60,7 +60,7 @@ describe("the check vocabulary", () => {
 
   it("names an unknown kind and suggests the closest", () => {
     expect(messages("- imgae: x")).toEqual([
-      '0.imgae: unknown check kind "imgae" (did you mean "image"?); expected one of container, image, volume, network, compose, http, exec, file, dockerfile, not',
+      '0.imgae: unknown check kind "imgae" (did you mean "image"?); expected one of container, image, volume, network, compose, http, exec, file, dockerfile, happened, not',
     ]);
   });
 
@@ -70,8 +70,11 @@ describe("the check vocabulary", () => {
     ]);
   });
 
-  it("names the field and the allowed values of an enum", () => {
+  it("names the field and the allowed values of an enum, and the one meant by a typo", () => {
     expect(messages("- container: x\n  state: runing")).toEqual([
+      '0.state: field "state" must be one of "created", "running", "paused", "restarting", "exited", "dead" (did you mean "running"?)',
+    ]);
+    expect(messages("- container: x\n  state: asleep")).toEqual([
       '0.state: field "state" must be one of "created", "running", "paused", "restarting", "exited", "dead"',
     ]);
   });

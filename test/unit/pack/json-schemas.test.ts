@@ -29,6 +29,7 @@ describe("the committed JSON Schemas", () => {
       "exec",
       "file",
       "dockerfile",
+      "happened",
       "not",
     ]);
   });

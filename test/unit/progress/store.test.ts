@@ -7,6 +7,7 @@ import {
   ownEntry,
   ProgressNotWritable,
   readProgress,
+  recordProgress,
   updateLessonProgress,
   updateProgress,
 } from "../../../src/progress/store.js";
@@ -40,6 +41,20 @@ describe("the progress store", () => {
     const { progress, warning } = await readProgress(home);
     expect(warning).toBeUndefined();
     expect(progress.packs.demo?.lessons.containers?.current).toBe("run");
+  });
+
+  it("keeps the first start of a step, and reads it back", async () => {
+    const lesson = { packId: "demo", id: "containers" };
+    expect(await recordProgress.beginStep(home, lesson, "attach", "2026-11-28T12:00:00.123456789Z")).toBe(
+      "2026-11-28T12:00:00.123456789Z",
+    );
+    expect(await recordProgress.beginStep(home, lesson, "attach", "2026-11-28T13:00:00Z")).toBe(
+      "2026-11-28T12:00:00.123456789Z",
+    );
+    const { progress } = await readProgress(home);
+    expect(progress.packs.demo?.lessons.containers?.steps.attach?.began).toBe(
+      "2026-11-28T12:00:00.123456789Z",
+    );
   });
 
   it("loses no update when many are made at once", async () => {

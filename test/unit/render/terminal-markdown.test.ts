@@ -21,4 +21,27 @@ describe("lesson prose in the terminal", () => {
     const render = await markdownRenderer(80, true);
     expect(render("Look: \u001b]52;c;ZXZpbA==\u0007")).not.toContain("\u001b]52");
   });
+
+  it("wraps prose at the width, but never inside a command, so a copied command is one line", async () => {
+    const render = await markdownRenderer(60, false);
+    const ticker =
+      "docker run -d --name tutor-ticker busybox sh -c 'i=0; while true; do i=$((i+1)); echo \"tick $i\"; sleep 1; done'";
+    const out = render(
+      `Start it in the background, then look at its output a few times:\n\`${ticker}\`\n\n\`\`\`sh\n${ticker}\n\`\`\`\n`,
+    );
+    expect(out.split("\n")).toEqual([
+      "Start it in the background, then look at its output a few",
+      "times:",
+      ticker,
+      "",
+      `  ${ticker}`,
+    ]);
+  });
+
+  it("keeps colons, entities and hard breaks of a paragraph as written", async () => {
+    const render = await markdownRenderer(80, false);
+    expect(render("Run `docker ps --format '{{.Names}}: <none> & more'`  \nthen this.")).toBe(
+      "Run docker ps --format '{{.Names}}: <none> & more'\nthen this.",
+    );
+  });
 });

@@ -2,6 +2,7 @@
  * A task step: it passes by itself. A watcher re-checks on every engine event and working-folder change;
  * after each command the learner types, the first failing check says what is still wrong.
  */
+import { readsHistory } from "../../../checks/history.js";
 import type { Lesson, Step } from "../../../pack/model.js";
 import { CoalescedRunner } from "../coalesce.js";
 import type { Flow, TaskEngine, TutorContext } from "../context.js";
@@ -33,8 +34,13 @@ export async function taskStep(ctx: TutorContext, place: StepPlace): Promise<Tas
     if (unmet.length > 0) ctx.say(ctx.t("tutor.needsUnmet", { reasons: unmet.join("; ") }), "warn");
     await ensureImages(ctx, engine, lesson.meta.images);
   }
+  // After the pulls: a `happened:` check looks back to here, and the tutor's own pulls come before.
+  const stepBegan =
+    engine && readsHistory(step.checks)
+      ? await ctx.progress.beginStep(lesson, step.id, await engine.now())
+      : undefined;
 
-  const checks = new TaskChecks(ctx, engine, lesson, step, dir);
+  const checks = new TaskChecks(ctx, engine, lesson, step, dir, stepBegan);
   const watch = engine?.watch(lesson, step, dir);
   // A burst of changes (a compose project starting) makes one or two evaluations, not one per event.
   const recheck = new CoalescedRunner(() => checks.run("quiet"));
@@ -141,6 +147,7 @@ class TaskChecks {
     private readonly lesson: Lesson,
     private readonly step: Step,
     private readonly dir: string,
+    private readonly stepBegan: string | undefined,
   ) {}
 
   /**
@@ -150,7 +157,7 @@ class TaskChecks {
    */
   async run(mode: "quiet" | "diagnose" | "verbose"): Promise<void> {
     if (!this.engine) return;
-    const options = mode === "diagnose" ? { waitMs: diagnoseWaitMs } : {};
+    const options = { stepBegan: this.stepBegan, ...(mode === "diagnose" ? { waitMs: diagnoseWaitMs } : {}) };
     const results = await this.engine.evaluate(this.lesson, this.step, this.dir, options);
     const passed = results.every((r) => r.passed);
     if (mode === "verbose") {

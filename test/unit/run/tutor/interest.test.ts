@@ -41,6 +41,15 @@ describe("what a step's verdict depends on", () => {
     expect(stepInterest(step("- http: 8080\n"), emptyResources())).toBeUndefined();
   });
 
+  it("what a happened: check names, and every container the lesson owns (an event may be any of theirs)", () => {
+    expect(stepInterest(step("- happened: {action: pull, image: busybox}\n"), owned)).toEqual({
+      ...emptyResources(),
+      containers: ["tutor-web", "tutor-*"],
+      images: ["busybox"],
+      projects: ["tutor-app"],
+    });
+  });
+
   it("no engine resources for a step of file checks: the folder watcher covers it", () => {
     expect(stepInterest(step("- file: notes.txt\n"), owned)).toEqual(emptyResources());
   });

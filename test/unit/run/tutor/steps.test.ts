@@ -117,6 +117,41 @@ describe("the tutor's steps, on a fake context", () => {
     expect(tutor.transcript).toContain("✔ Done: Do this");
   });
 
+  it("records when a step that reads history began, keeps the first start, and checks from there", async () => {
+    const history: Lesson = {
+      ...lesson,
+      steps: lesson.steps.map((step) =>
+        step.id === "task"
+          ? {
+              ...step,
+              checks: [{ kind: "happened", happened: { action: "attach", container: "tutor-three" } }],
+            }
+          : step,
+      ),
+    };
+    const first = new FakeTutor(["quit"], { evaluate: () => notRunning });
+    first.progressStore = progressAt("task");
+    await runLesson(first, [pack], history);
+    const began = first.progressStore.packs["tutor-steps"]?.lessons["three-steps"]?.steps.task?.began;
+    expect(began).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(first.evaluations.map((e) => e.stepBegan)).toEqual(first.evaluations.map(() => began));
+    // The learner comes back later: the step began when it first opened.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const again = new FakeTutor(["quit"], { evaluate: () => notRunning });
+    again.progressStore = first.progressStore;
+    await runLesson(again, [pack], history);
+    expect(again.progressStore.packs["tutor-steps"]?.lessons["three-steps"]?.steps.task?.began).toBe(began);
+    expect(again.evaluations[0]?.stepBegan).toBe(began);
+    // A step without history records no start, and its checks get none.
+    const plain = new FakeTutor(["quit"], { evaluate: () => notRunning });
+    plain.progressStore = progressAt("task");
+    await runLesson(plain, [pack], lesson);
+    expect(
+      plain.progressStore.packs["tutor-steps"]?.lessons["three-steps"]?.steps.task?.began,
+    ).toBeUndefined();
+    expect(plain.evaluations[0]?.stepBegan).toBeUndefined();
+  });
+
   it("knows back, help and lang at every step, and skip at a task", async () => {
     const tutor = new FakeTutor(["back", "help", "lang", "", { pick: [1] }, "skip"], {
       evaluate: () => notRunning,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eventMatters } from "../../../../src/run/tutor/watch.js";
 import { EventRelevance } from "../../../../src/world/event-relevance.js";
+import { ownExecs } from "../../../../src/world/own-execs.js";
 import { emptyResources } from "../../../../src/world/resources.js";
 
 describe("which engine events re-check a step", () => {
@@ -21,6 +22,20 @@ describe("which engine events re-check a step", () => {
         '{"Type":"container","Action":"start","Actor":{"Attributes":{"org.docker-tutor.helper":"true"}}}',
       ),
     ).toBe(false);
+  });
+
+  it("counts the learner's exec at a step that reads history, never the tutor's own", () => {
+    const execs = ownExecs();
+    execs.note("tutor-exec");
+    const exec = (action: string, execID: string) =>
+      JSON.stringify({ Type: "container", Action: action, Actor: { Attributes: { name: "x", execID } } });
+    expect(eventMatters(exec("exec_start: sh", "learner-exec"), undefined, execs)).toBe(true);
+    expect(eventMatters(exec("exec_die", "learner-exec"), undefined, execs)).toBe(true);
+    expect(eventMatters(exec("exec_start: cat /tmp/x", "tutor-exec"), undefined, execs)).toBe(false);
+    // Created, the tutor's exec is not yet known as its own: creation never counts.
+    expect(eventMatters(exec("exec_create: sh", "learner-exec"), undefined, execs)).toBe(false);
+    // Without history to read, no exec counts.
+    expect(eventMatters(exec("exec_start: sh", "learner-exec"))).toBe(false);
   });
 
   it("counts what it cannot read, rather than miss a change", () => {
