@@ -77,6 +77,24 @@ function buildProgram(): Command {
     );
 
   program
+    .command("preview")
+    .description(
+      "show a lesson as the learner will see it: every step, hints, solution, quiz answers, checks in words",
+    )
+    .argument("<lesson>", "a lesson id (or PACK/LESSON)")
+    .option("--step <id>", "show this step only, and run its checks against the engine")
+    .option("--watch", "show it again at every save in the pack's folder, problems first")
+    .option(
+      "--workdir <dir>",
+      "folder holding the lessons' working folders, for --step (default ./docker-tutor-work)",
+    )
+    .option("--yes", "trust the lesson's pack without asking (for --step)")
+    .action(async (lesson: string, options: import("./commands/preview.js").PreviewCommandOptions) => {
+      const { runPreview } = await import("./commands/preview.js");
+      await runPreview(context(program), lesson, options);
+    });
+
+  program
     .command("reset")
     .description(
       "remove what a lesson created (only what it owns) and its working folder, and clear its progress",
