@@ -46,11 +46,12 @@ export function engineVerifyWorld(engine: Engine, options: EngineWorldOptions): 
     prepare: async (lesson, pack) => (await prepareWorkdir(workdirBase, lesson, pack.dir)).dir,
     evaluate: (lesson, step, workdir) =>
       evaluateChecks(step.checks, contextFor(lesson.meta, workdir, markers.get(key(lesson)))),
-    solve: (step, workdir) =>
+    solve: (step, workdir, signal) =>
       runSolution(step.solution?.script ?? "", {
         cwd: workdir,
         timeoutMs: options.solutionTimeoutMs,
         env: options.composeCommand ? { DOCKER_TUTOR_COMPOSE: options.composeCommand } : {},
+        signal,
       }),
     leftovers: async (lesson) => words((await planReset(docker, [footprint(lesson)], scope)).owned),
     alive: () => engineAnswers(docker),
