@@ -346,10 +346,10 @@ describe("container check in words", () => {
   restart: on-failure
   logs: {contains: 'say "hi"'}`;
     expect(inWords(all)).toBe(
-      'container tutor-app exited with code 0, runs image busybox, mounts tutor-data at /data (read-only), a tmpfs mount at /tmp and a mount at /x, is on network tutor-net, has environment MODE=prod, has labels team=a, tier=web, has restart policy on-failure and has logs containing "say \\"hi\\""',
+      'container tutor-app has exit code 0, runs image busybox, mounts tutor-data at /data (read-only), a tmpfs mount at /tmp and a mount at /x, is on network tutor-net, has environment MODE=prod, has labels team=a, tier=web, has restart policy on-failure and has logs containing "say \\"hi\\""',
     );
     expect(inWords(all, "fr")).toBe(
-      "le conteneur tutor-app s'est terminé avec le code 0, tourne sur l'image busybox, monte tutor-data sur /data (en lecture seule), un montage tmpfs sur /tmp et un montage sur /x, est sur le réseau tutor-net, a pour environnement MODE=prod, a les labels team=a, tier=web, a la politique de redémarrage on-failure et a des journaux qui contiennent « say \\\"hi\\\" »",
+      'le conteneur tutor-app a le code de sortie 0, tourne sur l\'image busybox, monte tutor-data sur /data (en lecture seule), un montage tmpfs sur /tmp et un montage sur /x, est sur le réseau tutor-net, a pour environnement MODE=prod, a les labels team=a, tier=web, a la politique de redémarrage on-failure et a des journaux qui contiennent « say \\"hi\\" »',
     );
   });
 
