@@ -1,11 +1,16 @@
 /**
  * Saves in a folder, as authors make them, for `preview --watch` and `verify --watch`. An editor's save is
  * a burst (truncate then write; a temporary file renamed over the old one; a backup copy): it makes one
- * change, reported with the files it touched, once the folder has been quiet for `debounceMs`. The folder
- * is watched, not each file, so a save that replaces the file by a rename is seen like any other.
+ * change, reported with the files it touched, once the folder has been quiet for `debounceMs`.
+ *
+ * Every folder of the tree is watched on its own, and the files in it through it, never a file itself:
+ * a save that renames a new file over the old one replaces the file, and a watch on the old one would go
+ * deaf (Node 20's own recursive watch on Linux does exactly that after the first such save). Folders made
+ * later are watched as they appear.
  */
-import { type FSWatcher, watch } from "node:fs";
+import { type FSWatcher, readdirSync, statSync, watch } from "node:fs";
 import path from "node:path";
+import { isInside } from "../world/paths.js";
 
 export interface FolderWatch {
   close(): void;
@@ -32,12 +37,15 @@ export type FolderWatchStart = { ok: true; watch: FolderWatch } | { ok: false; m
 
 /** Editors' own files, never the author's work: vim's swap files and its `4913` probe, backups, locks. */
 const editorScratch = /(?:^|\/)(?:\.#[^/]*|#[^/]*#|4913|[^/]*~|\.[^/]*\.sw[a-px]|[^/]*___jb_(?:tmp|old)___)$/;
-const insideGit = /(?:^|\/)\.git(?:\/|$)/;
+/** Folders no pack file lives in, and that can be huge. */
+const unwatchedFolders = /(?:^|\/)(?:\.git|node_modules)(?:\/|$)/;
+/** A pack with more folders than this is watched in its first ones only (inotify watches are a shared budget). */
+const maxFolders = 1000;
 
 /** Whether a path (relative to the watched folder) is an editor's or git's, not part of the pack. */
 export function isScratchFile(relative: string): boolean {
   const slashed = relative.split(path.sep).join("/");
-  return editorScratch.test(slashed) || insideGit.test(slashed);
+  return editorScratch.test(slashed) || unwatchedFolders.test(slashed);
 }
 
 export function watchFolder(
@@ -47,6 +55,7 @@ export function watchFolder(
 ): FolderWatchStart {
   const debounceMs = options.debounceMs ?? 40;
   const maxWaitMs = options.maxWaitMs ?? 250;
+  const folders = new Map<string, FSWatcher>();
   let pending = new Set<string>();
   let unknown = false;
   let quiet: NodeJS.Timeout | undefined;
@@ -64,29 +73,60 @@ export function watchFolder(
     unknown = false;
     onChange(files);
   };
-  const noted = (_event: string, name: string | Buffer | null) => {
+  const counts = (file: string) => !isScratchFile(path.relative(dir, file)) && !options.ignore?.(file);
+  const noted = (file: string | undefined) => {
     if (closed) return;
-    if (name === null) unknown = true;
-    else {
-      const relative = name.toString();
-      const file = path.join(dir, relative);
-      if (isScratchFile(relative) || options.ignore?.(file)) return;
-      pending.add(file);
-    }
+    if (file === undefined) unknown = true;
+    else if (counts(file)) pending.add(file);
+    else return;
     clearTimeout(quiet);
     quiet = setTimeout(flush, debounceMs);
     longest ??= setTimeout(flush, maxWaitMs);
   };
 
-  let watcher: FSWatcher;
+  /** Watches `folder` and the folders below it; throws only for `dir` itself. */
+  const watchTree = (folder: string): void => {
+    if (folders.has(folder) || folders.size >= maxFolders) return;
+    if (folder !== dir && !counts(folder)) return;
+    const watcher = watch(folder, (_event, name) => {
+      if (name === null) return noted(undefined);
+      const file = path.join(folder, name.toString());
+      noted(file);
+      // A folder that appeared (made, or renamed into place) is watched too; one that went is let go.
+      const isFolder = statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+      if (isFolder) tryWatchTree(file);
+      else forget(file);
+    });
+    watcher.on("error", (error: NodeJS.ErrnoException) => {
+      if (closed) return;
+      if (folder === dir) options.onError?.(cannotWatch(dir, error));
+      forget(folder);
+    });
+    folders.set(folder, watcher);
+    for (const entry of readdirSync(folder, { withFileTypes: true }))
+      if (entry.isDirectory()) tryWatchTree(path.join(folder, entry.name));
+  };
+  const tryWatchTree = (folder: string) => {
+    try {
+      watchTree(folder);
+    } catch {
+      // A folder gone or unreadable by the time it is reached: its saves cannot be seen, the rest can.
+    }
+  };
+  const forget = (folder: string) => {
+    for (const [watched, watcher] of folders)
+      if (isInside(folder, watched)) {
+        watcher.close();
+        folders.delete(watched);
+      }
+  };
+
   try {
-    watcher = watch(dir, { recursive: true }, noted);
+    watchTree(dir);
   } catch (error) {
+    forget(dir);
     return { ok: false, message: cannotWatch(dir, error as NodeJS.ErrnoException) };
   }
-  watcher.on("error", (error: NodeJS.ErrnoException) => {
-    if (!closed) options.onError?.(cannotWatch(dir, error));
-  });
   return {
     ok: true,
     watch: {
@@ -94,7 +134,7 @@ export function watchFolder(
         closed = true;
         clearTimeout(quiet);
         clearTimeout(longest);
-        watcher.close();
+        forget(dir);
       },
     },
   };
@@ -104,5 +144,6 @@ function cannotWatch(dir: string, error: NodeJS.ErrnoException): string {
   if (error.code === "ENOSPC")
     return `cannot watch ${dir}: the system's limit of watched files is reached (raise fs.inotify.max_user_watches)`;
   if (error.code === "ENOENT") return `cannot watch ${dir}: it no longer exists`;
+  if (error.code === "ENOTDIR") return `cannot watch ${dir}: it is not a folder`;
   return `cannot watch ${dir} (${error.code ?? error.message})`;
 }

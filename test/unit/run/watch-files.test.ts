@@ -60,6 +60,25 @@ describe("watching a pack folder", () => {
     expect(files).toContain(file);
   });
 
+  it("sees every save by rename, not only the first (the file is a new one each time)", async () => {
+    start({ debounceMs: 20 });
+    const file = path.join(dir, "lesson.md");
+    for (let save = 1; save <= 4; save++) {
+      await writeFile(`${file}.tmp`, `# save ${save}\n`);
+      await rename(`${file}.tmp`, file);
+      const files = (await changesReported(save)).at(-1);
+      expect(files, `save ${save}`).toContain(file);
+    }
+  });
+
+  it("sees files in folders made after it started", async () => {
+    start({ debounceMs: 20 });
+    await mkdir(path.join(dir, "files", "app"));
+    await changesReported(1);
+    await writeFile(path.join(dir, "files", "app", "main.py"), "print(1)\n");
+    expect((await changesReported(2)).at(-1)).toEqual([path.join(dir, "files", "app", "main.py")]);
+  });
+
   it("sees files in sub-folders and reports separate saves separately", async () => {
     start({ debounceMs: 20 });
     await writeFile(path.join(dir, "files", "app.py"), "print(1)\n");
@@ -126,6 +145,7 @@ describe("editors' scratch files", () => {
       "#x.md#",
       "x.md___jb_tmp___",
       ".git/index",
+      "node_modules/x/package.json",
     ])
       expect(isScratchFile(scratch), scratch).toBe(true);
     for (const kept of ["x.md", "x.fr.md", "pack.yaml", "files/app.py", "files/.env", "files/4913.txt"])
