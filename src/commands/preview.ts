@@ -31,7 +31,7 @@ export async function runPreview(
   const checks = options.step ? await focusedStepChecks(ctx, located.pack, options) : undefined;
   const emit = previewRenderer({ ...ctx, c: palette(ctx.color), watch });
   const build = async () => {
-    const screen = await previewScreen(located.dir, request);
+    const screen = await previewScreen(located.dir, request, watch ? undefined : cache);
     // A step that is not there is a usage error, unless watching: the author may be renaming it.
     if (!watch && screen.view && screen.notice)
       throw new TutorError(screen.notice.message, screen.notice.fix, 2);

@@ -9,6 +9,7 @@ import type { Translate } from "../i18n/index.js";
 import type { PreviewEvent } from "../run/preview/render-loop.js";
 import type { PreviewScreen } from "../run/preview/screen.js";
 import { oneLine } from "../text/neutralize.js";
+import { clock } from "./clock.js";
 import { lessonPreviewLines } from "./lesson-preview.js";
 import { lintLines } from "./lint-report.js";
 import { displayPath } from "./paths.js";
@@ -97,8 +98,4 @@ function watchHeader(
     event.changed.length > 0 ? event.changed.map(displayPath).join(", ") : displayPath(event.screen.packDir);
   const changed = oneLine(t("preview.changed", { time: clock(new Date()), files }));
   return terminal.tty ? [watching, c.dim(changed), ""] : ["", c.dim(`── ${changed} ──`), ""];
-}
-
-function clock(at: Date): string {
-  return [at.getHours(), at.getMinutes(), at.getSeconds()].map((n) => String(n).padStart(2, "0")).join(":");
 }

@@ -1,6 +1,7 @@
 /**
- * What `preview` shows, loaded afresh from the lesson's pack at each render (no cache: authors see what
- * `lint` sees): the pack's problems, and the lesson as far as it loads.
+ * What `preview` shows: the lesson's pack's problems, as `lint` reports them, and the lesson as far as it
+ * loads. While watching, every render loads the pack afresh; a single preview may read the pack cache,
+ * whose entries hold until a file of the pack changes size or time.
  */
 import path from "node:path";
 import { TutorError } from "../../errors.js";
@@ -75,9 +76,13 @@ export async function locateLessonPack(
   throw new TutorError(t("select.noLesson", { ref }), t("select.pickOne", { ids }), 2);
 }
 
-export async function previewScreen(packDir: string, request: PreviewRequest): Promise<PreviewScreen> {
+export async function previewScreen(
+  packDir: string,
+  request: PreviewRequest,
+  cache?: { dir: string; version: string },
+): Promise<PreviewScreen> {
   const { t } = request;
-  const { packs, results } = await loadPacks([packDir]);
+  const { packs, results } = await loadPacks([packDir], cache);
   const problems = results[0]?.loaded.problems ?? [];
   const pack = packs[0];
   const lesson = pack && findLesson([pack], request.lesson);
