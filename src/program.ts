@@ -123,7 +123,15 @@ function buildProgram(): Command {
     .option("--solution-timeout <seconds>", "how long one solution may run", "300")
     .option("--check-wait <seconds>", "how long checks may take to pass after a solution", "30")
     .option("--yes", "trust the packs given without asking (or DOCKER_TUTOR_TRUST=1)")
+    .option(
+      "--watch",
+      "verify again at every save: the lessons whose files changed; a newer save cancels a stale run",
+    )
     .action(async (dirs: string[], options: import("./commands/verify.js").VerifyCommandOptions) => {
+      if (options.watch) {
+        const { runVerifyWatch } = await import("./commands/verify-watch.js");
+        return runVerifyWatch(context(program), dirs, options);
+      }
       const { runVerify } = await import("./commands/verify.js");
       await runVerify(context(program), dirs, options);
     });

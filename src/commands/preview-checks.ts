@@ -1,11 +1,10 @@
 /** `preview --step`: the focused step's checks, run as `check` runs them, once the lesson's pack is trusted. */
 import type { CommandContext } from "../command-context.js";
-import { TutorError } from "../errors.js";
 import type { Pack } from "../pack/model.js";
 import type { PreviewScreen } from "../run/preview/screen.js";
 import type { StepChecks } from "../run/preview/step-checks.js";
 import { tutorHome, workdirBase } from "../world/paths.js";
-import { ensureTrusted } from "./trust.js";
+import { ensureTrusted, trustRefusal } from "./trust.js";
 
 export interface FocusOptions {
   /** The folder holding the lessons' working folders (file and dockerfile checks read there). */
@@ -18,7 +17,7 @@ export interface FocusedChecks {
   close(): void;
 }
 
-/** Asks for trust before the first screen; later saves that change the pack's claims are refused, not asked. */
+/** Asks for trust before the first screen; a later save that changes what the pack claims is refused, not asked. */
 export async function focusedStepChecks(
   ctx: CommandContext,
   pack: Pack | undefined,
@@ -27,17 +26,13 @@ export async function focusedStepChecks(
   if (pack) await ensureTrusted(ctx, [pack], options.yes);
   const { stepCheckRunner } = await import("../run/preview/step-checks.js");
   const runner = stepCheckRunner(ctx.env, tutorHome(ctx.env), workdirBase(options.workdir, ctx.env));
-  const unasked: CommandContext = { ...ctx, terminal: { ...ctx.terminal, interactive: false } };
+  const refusal = trustRefusal(ctx, options.yes);
   return {
     async check(screen) {
       const { pack, lesson, step } = screen.loaded as NonNullable<PreviewScreen["loaded"]>;
       const focused = step as NonNullable<typeof step>;
-      try {
-        await ensureTrusted(unasked, [pack], options.yes);
-      } catch (error) {
-        if (!(error instanceof TutorError)) throw error;
-        return { step: focused.id, error: { message: error.message, fix: error.fix } };
-      }
+      const refused = await refusal([pack]);
+      if (refused) return { step: focused.id, error: { message: refused, fix: undefined } };
       return runner.run(lesson, focused);
     },
     close: () => runner.close(),

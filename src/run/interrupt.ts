@@ -16,7 +16,10 @@ export function onInterrupt(): Interruption {
     process.off("SIGTERM", abort);
   };
   function abort(signal: NodeJS.Signals): void {
-    if (!controller.signal.aborted) return controller.abort();
+    if (!controller.signal.aborted) {
+      controller.abort();
+      return;
+    }
     // A second Ctrl+C leaves at once, as the first would have without us: for a clean-up that hangs.
     dispose();
     process.kill(process.pid, signal);
