@@ -15,12 +15,16 @@ export function onInterrupt(): Interruption {
     process.off("SIGINT", abort);
     process.off("SIGTERM", abort);
   };
+  let firstAt = 0;
   function abort(signal: NodeJS.Signals): void {
     if (!controller.signal.aborted) {
+      firstAt = Date.now();
       controller.abort();
       return;
     }
-    // A second Ctrl+C leaves at once, as the first would have without us: for a clean-up that hangs.
+    // A second Ctrl+C leaves at once, as the first would have without us: for a clean-up that hangs. One
+    // that comes with the first (`timeout` signals the child, then its whole group) is the same request.
+    if (Date.now() - firstAt < 1000) return;
     dispose();
     process.kill(process.pid, signal);
   }
