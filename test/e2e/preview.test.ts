@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPack } from "../../src/pack/load-pack.js";
 import type { Pack } from "../../src/pack/model.js";
 import { builtInPackDir } from "../../src/pack/sources.js";
-import { runCli, runProgram, stackTrace } from "../support/cli.js";
+import { runCli, runProgram, stackTrace, startCli } from "../support/cli.js";
 import { cliPath } from "../support/paths.js";
 import { keys, TerminalSession } from "../support/pty.js";
 
@@ -228,36 +228,17 @@ describe("docker-tutor preview --watch", () => {
 
   it("prints a separator line between screens when the output is no terminal, and ends 0 on SIGINT", async () => {
     const { lesson } = await newPack("logged");
-    const { spawn } = await import("node:child_process");
-    const child = spawn(
-      process.execPath,
-      [cliPath, "preview", "first-lesson", "--pack", "logged", "--watch"],
-      {
-        cwd: root,
-        env: { ...process.env, ...env, NO_COLOR: "1" },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    const until = async (pattern: RegExp) => {
-      for (let i = 0; i < 500 && !pattern.test(stdout); i++) await new Promise((r) => setTimeout(r, 10));
-      expect(stdout).toMatch(pattern);
-    };
-    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-    await until(/#run-a-container/);
-    await writeFile(lesson, (await readFile(lesson, "utf8")).replace("Quick check", "A quick check"));
-    await until(/\n── \d\d:\d\d:\d\d · logged\/first-lesson\.md changed ──\n/);
-    await until(/2\/3 · A quick check · quiz/);
-    expect(stdout).not.toContain("\u001b");
-    child.kill("SIGINT");
-    expect(await exited).toBe(0);
-    expect(stderr).toBe("");
+    const cli = startCli(["preview", "first-lesson", "--pack", "logged", "--watch"], { cwd: root, env });
+    try {
+      await cli.until("#run-a-container", 30_000);
+      await writeFile(lesson, (await readFile(lesson, "utf8")).replace("Quick check", "A quick check"));
+      await cli.until(/\n── \d\d:\d\d:\d\d · logged\/first-lesson\.md changed ──\n/);
+      await cli.until("2/3 · A quick check · quiz");
+      expect(cli.stdout).not.toContain("\u001b");
+      expect(await cli.interrupt()).toBe(0);
+      expect(cli.stderr).toBe("");
+    } finally {
+      cli.kill();
+    }
   });
 });

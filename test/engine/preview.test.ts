@@ -2,16 +2,15 @@
  * `preview --step` runs the focused step's checks against the engine, as `check` does: failing before
  * the task is done, passing after; and again at every save with `--watch`.
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { appendFile, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import Dockerode from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, stackTrace } from "../support/cli.js";
+import { runCli, stackTrace, startCli } from "../support/cli.js";
 import { requireEngine, testLabel } from "../support/engine.js";
-import { cliPath } from "../support/paths.js";
 import { TestResources } from "../support/resources.js";
 
 const run = promisify(execFile);
@@ -67,29 +66,16 @@ describe("docker-tutor preview --step", () => {
 
   it("checks again at every save with --watch", async () => {
     await resources.removeAll();
-    const child = spawn(process.execPath, [cliPath, ...preview, "--watch"], {
-      cwd: root,
-      env: { ...process.env, ...env, NO_COLOR: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-    const until = async (pattern: string) => {
-      for (let i = 0; i < 1000 && !stdout.includes(pattern); i++) await new Promise((r) => setTimeout(r, 10));
-      expect(stdout).toContain(pattern);
-    };
+    const cli = startCli([...preview, "--watch"], { cwd: root, env });
     try {
-      await until(`✖ no container named ${container}`);
+      await cli.until(`✖ no container named ${container}`);
       await doTheTask();
       await appendFile(path.join(root, "pack", "first-lesson.md"), "\nSaved again.\n");
-      await until("pack/first-lesson.md changed");
-      await until(`✔ container ${container} is exited`);
+      await cli.until("pack/first-lesson.md changed");
+      await cli.until(`✔ container ${container} is exited`);
+      expect(await cli.interrupt()).toBe(0);
     } finally {
-      child.kill("SIGINT");
+      cli.kill();
     }
-    expect(await exited).toBe(0);
   });
 });

@@ -2,15 +2,13 @@
  * `verify --watch` on the real engine: a save re-verifies the lesson whose file changed (pack.yaml the
  * --lesson one); a save during a run cancels it, says so, cleans up and runs anew; Ctrl+C cleans up too.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { appendFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import Dockerode from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stackTrace } from "../support/cli.js";
+import { stackTrace, startCli } from "../support/cli.js";
 import { requireEngine, testLabel } from "../support/engine.js";
-import { cliPath } from "../support/paths.js";
 import { TestResources } from "../support/resources.js";
 
 // dockerode reads DOCKER_HOST as the tutor does: the matrix runs these tests on each engine.
@@ -83,42 +81,9 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** `verify --watch` with its output read as it comes. */
-function watch(args: string[]) {
-  const child: ChildProcessWithoutNullStreams = spawn(
-    process.execPath,
-    [cliPath, "verify", "pack", "--watch", "--yes", "--check-wait", "5", ...args],
-    { cwd: root, env: { ...process.env, ...env, NO_COLOR: "1" } },
-  );
-  let out = "";
-  let mark = 0;
-  child.stdout.on("data", (d) => {
-    out += d;
-  });
-  child.stderr.on("data", (d) => {
-    out += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-  return {
-    get out() {
-      return out;
-    },
-    /** Waits for `text` after the previous match. */
-    async until(text: string, timeoutMs = 60_000): Promise<void> {
-      const deadline = Date.now() + timeoutMs;
-      while (!out.includes(text, mark)) {
-        if (Date.now() > deadline) throw new Error(`no "${text}" in:\n${out.slice(mark)}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      mark = out.indexOf(text, mark) + text.length;
-    },
-    async interrupt(): Promise<number | null> {
-      child.kill("SIGINT");
-      return exited;
-    },
-    kill: () => child.kill("SIGKILL"),
-  };
-}
+/** `verify --watch` of the pack, its output read as it comes. */
+const watch = (args: string[]) =>
+  startCli(["verify", "pack", "--watch", "--yes", "--check-wait", "5", ...args], { cwd: root, env });
 
 const exists = (name: string) =>
   docker
@@ -147,7 +112,7 @@ describe("docker-tutor verify --watch", () => {
       await w.until("verify: 1 lesson(s), 1 step(s), 0 failure(s)");
       await w.until("Watching pack");
       expect(await w.interrupt()).toBe(0);
-      expect(w.out).not.toMatch(stackTrace);
+      expect(w.stdout + w.stderr).not.toMatch(stackTrace);
       expect(await exists(names["quick-a"])).toBe(false);
       expect(await exists(names["quick-b"])).toBe(false);
     } finally {
@@ -173,8 +138,8 @@ describe("docker-tutor verify --watch", () => {
         await new Promise((r) => setTimeout(r, 50));
 
       expect(await w.interrupt()).toBe(0);
-      expect(w.out).toMatch(/■ cancelled during make after [\d.]+s; cleaned up, nothing left behind\n$/);
-      expect(w.out).not.toMatch(stackTrace);
+      expect(w.stdout).toMatch(/■ cancelled during make after [\d.]+s; cleaned up, nothing left behind\n$/);
+      expect(w.stdout + w.stderr).not.toMatch(stackTrace);
       expect(await exists(names.slow)).toBe(false);
     } finally {
       w.kill();
