@@ -2,6 +2,7 @@
 import path from "node:path";
 import type { CommandContext } from "../command-context.js";
 import { ExitCode, TutorError } from "../errors.js";
+import { ParseMemo } from "../pack/parse-memo.js";
 import { packDirs } from "../pack/sources.js";
 import { previewRenderer } from "../render/preview-screen.js";
 import { palette } from "../render/style.js";
@@ -30,8 +31,9 @@ export async function runPreview(
   // Only a focused step is checked against the engine: without one, nothing connects to it.
   const checks = options.step ? await focusedStepChecks(ctx, located.pack, options) : undefined;
   const emit = previewRenderer({ ...ctx, c: palette(ctx.color), watch });
+  const source = watch ? { memo: new ParseMemo() } : { cache };
   const build = async () => {
-    const screen = await previewScreen(located.dir, request, watch ? undefined : cache);
+    const screen = await previewScreen(located.dir, request, source);
     // A step that is not there is a usage error, unless watching: the author may be renaming it.
     if (!watch && screen.view && screen.notice)
       throw new TutorError(screen.notice.message, screen.notice.fix, 2);

@@ -1,6 +1,7 @@
 /** `docker-tutor verify --watch [PACK...] [--lesson ID]`: verify again at every save (see run/verify/watch.ts). */
 import type { CommandContext } from "../command-context.js";
 import { TutorError } from "../errors.js";
+import { ParseMemo } from "../pack/parse-memo.js";
 import { palette } from "../render/style.js";
 import { verifyWatchRenderer } from "../render/verify-watch.js";
 import { untilInterrupted } from "../run/interrupt.js";
@@ -31,6 +32,7 @@ export async function runVerifyWatch(
   const wanted = options.lesson ?? [];
   selectLessons(first.packs, wanted);
   await ensureTrusted(ctx, first.packs, options.yes);
+  const memo = new ParseMemo();
   const draw = verifyWatchRenderer(ctx.output, ctx.terminal, ctx.t, palette(ctx.color));
   const folders = await givenOrTemporaryBase(options.workdir);
   try {
@@ -44,7 +46,7 @@ export async function runVerifyWatch(
       watchVerify({
         dirs: given,
         wanted,
-        load: readGivenPacks,
+        load: (packs) => readGivenPacks(packs, memo),
         refusal: trustRefusal(ctx, options.yes),
         verify: (selected, run) => verifyLessons(selected, { ...engine, ...run }),
         emit: draw.watch,

@@ -2,6 +2,7 @@
 import { TutorError } from "../errors.js";
 import type { Translate } from "../i18n/index.js";
 import type { Lesson, Pack, Step } from "../pack/model.js";
+import type { ParseMemo } from "../pack/parse-memo.js";
 import { formatProblem, type Problem } from "../pack/problem.js";
 import { findLesson, type LoadedPacks, loadPacks, packDirs } from "../pack/sources.js";
 import { currentLesson, lessonStatus } from "../progress/queries.js";
@@ -44,9 +45,12 @@ export interface GivenPacks {
   unusable: { dir: string; problems: Problem[] }[];
 }
 
-/** The packs given, fresh (no cache); a pack.yaml that cannot be used is reported in `unusable`. */
-export async function readGivenPacks(dirs: string[]): Promise<GivenPacks> {
-  const loaded = await loadPacks(dirs);
+/**
+ * The packs given, fresh (no cache; `memo` keeps parsed files between the loads of a watch); a pack.yaml
+ * that cannot be used is reported in `unusable`.
+ */
+export async function readGivenPacks(dirs: string[], memo?: ParseMemo): Promise<GivenPacks> {
+  const loaded = await loadPacks(dirs, undefined, memo);
   const unusable = loaded.results.flatMap(({ dir, loaded: one }) =>
     one.pack ? [] : [{ dir, problems: one.problems }],
   );

@@ -53,7 +53,7 @@ export function watchFolder(
   onChange: ChangeListener,
   options: FolderWatchOptions = {},
 ): FolderWatchStart {
-  const debounceMs = options.debounceMs ?? 40;
+  const debounceMs = options.debounceMs ?? 30;
   const maxWaitMs = options.maxWaitMs ?? 250;
   const folders = new Map<string, FSWatcher>();
   let pending = new Set<string>();

@@ -1,12 +1,13 @@
 /**
  * What `preview` shows: the lesson's pack's problems, as `lint` reports them, and the lesson as far as it
- * loads. While watching, every render loads the pack afresh; a single preview may read the pack cache,
- * whose entries hold until a file of the pack changes size or time.
+ * loads. While watching, every render loads and lints the pack afresh (only changed files are parsed
+ * again); a single preview may read the pack cache, whose entries hold until a file changes size or time.
  */
 import path from "node:path";
 import { TutorError } from "../../errors.js";
 import type { Translate } from "../../i18n/index.js";
 import type { Lesson, Pack, Step } from "../../pack/model.js";
+import type { ParseMemo } from "../../pack/parse-memo.js";
 import type { Problem } from "../../pack/problem.js";
 import { findLesson, loadPacks } from "../../pack/sources.js";
 import { type LessonPreview, lessonPreview } from "./lesson-view.js";
@@ -76,13 +77,19 @@ export async function locateLessonPack(
   throw new TutorError(t("select.noLesson", { ref }), t("select.pickOne", { ids }), 2);
 }
 
+/** How the pack is read: through the pack cache (one preview), or afresh with parsed files kept (a watch). */
+export type PreviewSource = { cache: { dir: string; version: string } } | { memo: ParseMemo };
+
 export async function previewScreen(
   packDir: string,
   request: PreviewRequest,
-  cache?: { dir: string; version: string },
+  source: PreviewSource,
 ): Promise<PreviewScreen> {
   const { t } = request;
-  const { packs, results } = await loadPacks([packDir], cache);
+  const { packs, results } =
+    "cache" in source
+      ? await loadPacks([packDir], source.cache)
+      : await loadPacks([packDir], undefined, source.memo);
   const problems = results[0]?.loaded.problems ?? [];
   const pack = packs[0];
   const lesson = pack && findLesson([pack], request.lesson);
