@@ -64,7 +64,7 @@ export const en = {
   "preview.noChecks": "Step {step} has no checks to run against the engine.",
   "preview.watching": "Watching {dir}: save a file to see the lesson again; Ctrl+C to leave.",
   "preview.changed": "{time} · {files} changed",
-  "preview.watchFailed": "No longer watching: {message}",
+  "preview.renderFailed": "Could not show the lesson again: {message}",
   // Checks in words, for authors (each kind's `describe`, in src/checks/kinds/).
   "check.not": "not: {check}",
   "check.and": "{rest} and {last}",

@@ -70,7 +70,7 @@ export const fr: Record<MessageKey, string> = {
   "preview.watching":
     "Surveillance de {dir} : enregistrez un fichier pour revoir la leçon ; Ctrl+C pour quitter.",
   "preview.changed": "{time} · modifié : {files}",
-  "preview.watchFailed": "Surveillance interrompue : {message}",
+  "preview.renderFailed": "Impossible de montrer la leçon à nouveau : {message}",
   // Les vérifications en mots, pour les auteurs (le `describe` de chaque sorte, dans src/checks/kinds/).
   "check.not": "l'inverse de : {check}",
   "check.and": "{rest} et {last}",

@@ -52,8 +52,8 @@ export function previewRenderer(options: PreviewRendererOptions): (event: Previe
         }
         break;
       }
-      case "watch-failed":
-        output.err(c.yellow(oneLine(t("preview.watchFailed", { message: event.message }))));
+      case "render-failed":
+        output.err(c.yellow(oneLine(t("preview.renderFailed", { message: event.message }))));
         break;
     }
   };

@@ -56,12 +56,12 @@ export function verifyWatchRenderer(
         case "idle":
           output.out(
             c.dim(
-              `Watching ${event.dirs.map(displayPath).join(", ")}: save a file to verify again; Ctrl+C to leave.`,
+              `Watching ${oneLine(event.dirs.map(displayPath).join(", "))}: save a file to verify again; Ctrl+C to leave.`,
             ),
           );
           break;
-        case "watch-failed":
-          output.err(c.yellow(`No longer watching: ${oneLine(event.message)}`));
+        case "failed":
+          output.err(c.yellow(`! ${oneLine(event.message)}`));
           break;
       }
     },

@@ -23,7 +23,7 @@ export interface FolderWatchOptions {
   maxWaitMs?: number;
   /** Absolute paths whose changes never count (a working folder inside the pack). */
   ignore?: (file: string) => boolean;
-  /** The watch broke after it started (the folder was removed): one line saying so. */
+  /** The watch broke after it started (the folder was removed): one line saying so; nothing more is reported. */
   onError?: (message: string) => void;
 }
 
@@ -88,7 +88,10 @@ export function watchFolder(
   const watchTree = (folder: string): void => {
     if (folders.has(folder) || folders.size >= maxFolders) return;
     if (folder !== dir && !counts(folder)) return;
-    const watcher = watch(folder, (_event, name) => {
+    const watcher = watch(folder, (event, name) => {
+      // The folder itself went (removed or renamed): a rename event names it, and nothing more comes.
+      if (folder === dir && event === "rename" && !statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+        return broken({ code: "ENOENT" } as NodeJS.ErrnoException);
       if (name === null) return noted(undefined);
       const file = path.join(folder, name.toString());
       noted(file);
@@ -98,9 +101,8 @@ export function watchFolder(
       else forget(file);
     });
     watcher.on("error", (error: NodeJS.ErrnoException) => {
-      if (closed) return;
-      if (folder === dir) options.onError?.(cannotWatch(dir, error));
-      forget(folder);
+      if (folder === dir) broken(error);
+      else forget(folder);
     });
     folders.set(folder, watcher);
     for (const entry of readdirSync(folder, { withFileTypes: true }))
@@ -112,6 +114,14 @@ export function watchFolder(
     } catch {
       // A folder gone or unreadable by the time it is reached: its saves cannot be seen, the rest can.
     }
+  };
+  const broken = (error: NodeJS.ErrnoException) => {
+    if (closed) return;
+    closed = true;
+    clearTimeout(quiet);
+    clearTimeout(longest);
+    forget(dir);
+    options.onError?.(cannotWatch(dir, error));
   };
   const forget = (folder: string) => {
     for (const [watched, watcher] of folders)

@@ -14,8 +14,8 @@ export type PreviewEvent =
   | { type: "screen"; screen: PreviewScreen; changed: string[] | undefined }
   | { type: "checking"; step: string }
   | { type: "checks"; checks: StepChecks }
-  /** Watching stopped working (the folder was removed): one line; the last screen stays. */
-  | { type: "watch-failed"; message: string };
+  /** A render after a save failed unexpectedly: one line; the last screen stays, and watching goes on. */
+  | { type: "render-failed"; message: string };
 
 export interface PreviewLoop {
   build(): Promise<PreviewScreen>;
@@ -47,7 +47,7 @@ export async function renderOnce(
 
 /**
  * Renders now and after every save in `packDir`, until `signal` aborts. An error value when the folder
- * cannot be watched at all.
+ * cannot be watched, or no longer can (it was removed).
  */
 export async function watchPreview(
   packDir: string,
@@ -80,23 +80,30 @@ export async function watchPreview(
     }
     void render(files).catch((error: unknown) => {
       void loop.emit({
-        type: "watch-failed",
+        type: "render-failed",
         message: error instanceof Error ? error.message : String(error),
       });
     });
   };
+  let failure: string | undefined;
+  let stop = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    stop = resolve;
+  });
   const started = watchFolder(packDir, saved, {
-    onError: (message) => void loop.emit({ type: "watch-failed", message }),
+    onError: (message) => {
+      failure = message;
+      stop();
+    },
   });
   if (!started.ok) return started;
   try {
     await render(undefined);
-    await new Promise<void>((resolve) => {
-      if (signal.aborted) resolve();
-      else signal.addEventListener("abort", () => resolve(), { once: true });
-    });
+    if (signal.aborted) stop();
+    else signal.addEventListener("abort", stop, { once: true });
+    await stopped;
   } finally {
     started.watch.close();
   }
-  return { ok: true };
+  return failure === undefined ? { ok: true } : { ok: false, message: failure };
 }

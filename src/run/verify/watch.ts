@@ -23,7 +23,8 @@ export type VerifyWatchEvent =
   | { type: "not-run"; reason: string }
   | { type: "run-end"; summary: VerifySummary; cancelled: boolean }
   | { type: "idle"; dirs: string[] }
-  | { type: "watch-failed"; message: string };
+  /** A save could not be acted on (its packs did not load, the run broke): one line; watching goes on. */
+  | { type: "failed"; message: string };
 
 export interface VerifyWatchOptions {
   /** The packs given (absolute): watched, and loaded afresh at every save. */
@@ -82,10 +83,13 @@ export async function watchVerify(
   let running: Run | undefined;
   // The first run: the lessons asked for.
   let queued: Queued | undefined = { ids: new Set(), changed: new Set() };
+  /** Why watching ended early: a pack folder that can no longer be watched. */
+  let failure: string | undefined;
+  const over = () => o.signal.aborted || failure !== undefined;
   const askedIds = (packs: Pack[]) =>
     o.wanted.length > 0 ? o.wanted : packs.flatMap((p) => p.lessons.map((l) => l.id));
   const failed = (error: unknown) =>
-    o.emit({ type: "watch-failed", message: error instanceof Error ? error.message : String(error) });
+    o.emit({ type: "failed", message: error instanceof Error ? error.message : String(error) });
 
   const start = async (next: Queued): Promise<void> => {
     const given = await o.load(o.dirs);
@@ -97,6 +101,13 @@ export async function watchVerify(
     if (selected.length === 0)
       return o.emit({ type: "not-run", reason: `no lesson ${[...ids].join(", ")} in the packs given` });
     const refusal = await o.refusal(given.packs);
+    if (over()) return;
+    if (queued) {
+      // A newer save came while this run got ready: it is stale already; one run does for both.
+      for (const id of ids) queued.ids.add(id);
+      for (const file of next.changed) queued.changed.add(file);
+      return;
+    }
     if (refusal) return o.emit({ type: "not-run", reason: refusal });
     const problems = selected
       .flatMap((s) => given.lessonProblems(s.lesson))
@@ -129,7 +140,7 @@ export async function watchVerify(
   const drain = async (): Promise<void> => {
     busy = true;
     try {
-      while (queued && !o.signal.aborted) {
+      while (queued && !over()) {
         const next = queued;
         queued = undefined;
         await start(next).catch(failed);
@@ -137,14 +148,14 @@ export async function watchVerify(
     } finally {
       busy = false;
     }
-    if (!o.signal.aborted) o.emit({ type: "idle", dirs: o.dirs });
+    if (!over()) o.emit({ type: "idle", dirs: o.dirs });
   };
   const kick = () => {
     if (!busy) drained = drain();
   };
 
   const saved = async (files: string[]) => {
-    if (o.signal.aborted) return;
+    if (over()) return;
     const given = await o.load(o.dirs);
     const { ids, others } = lessonsOfSave(given.packs, files);
     if (others) for (const id of askedIds(given.packs)) ids.add(id);
@@ -159,11 +170,22 @@ export async function watchVerify(
     kick();
   };
 
+  // Ctrl+C, or a pack folder that can no longer be watched: the run under way is cancelled and cleans up.
+  let stop = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    stop = () => {
+      running?.controller.abort();
+      resolve();
+    };
+  });
   const watches: FolderWatch[] = [];
   for (const dir of o.dirs) {
     const started = watchFolder(dir, (files) => void saved(files).catch(failed), {
       ignore: (file) => o.ignored.some((folder) => isInside(folder, file)),
-      onError: (message) => o.emit({ type: "watch-failed", message }),
+      onError: (message) => {
+        failure ??= message;
+        stop();
+      },
     });
     if (!started.ok) {
       for (const w of watches) w.close();
@@ -172,20 +194,13 @@ export async function watchVerify(
     watches.push(started.watch);
   }
   try {
-    // Ctrl+C cancels the run under way, which cleans up before watching ends.
-    const interrupted = new Promise<void>((resolve) => {
-      const stop = () => {
-        running?.controller.abort();
-        resolve();
-      };
-      if (o.signal.aborted) stop();
-      else o.signal.addEventListener("abort", stop, { once: true });
-    });
+    if (o.signal.aborted) stop();
+    else o.signal.addEventListener("abort", stop, { once: true });
     kick();
-    await interrupted;
+    await stopped;
     await drained;
   } finally {
     for (const w of watches) w.close();
   }
-  return { ok: true };
+  return failure === undefined ? { ok: true } : { ok: false, message: failure };
 }
