@@ -20,19 +20,16 @@ export async function runVerifyWatch(
   dirs: string[],
   options: VerifyCommandOptions,
 ): Promise<void> {
-  if (options.json || options.junit)
-    throw new TutorError(
-      "--watch writes a log to read, not a report",
-      "drop --json and --junit, or --watch",
-      2,
-    );
+  const reports = options.json || options.junit;
+  if (reports)
+    throw new TutorError("--watch writes a log to read, not a report", "drop --json and --junit", 2);
   const given = packsToVerify(dirs);
   const first = await loadGivenPacks(given);
   reportPackWarnings(ctx, first.warnings);
   const wanted = options.lesson ?? [];
   selectLessons(first.packs, wanted);
   await ensureTrusted(ctx, first.packs, options.yes);
-  const memo = new ParseMemo();
+  const memo = new ParseMemo(); // a save reparses only the files it changed
   const draw = verifyWatchRenderer(ctx.output, ctx.terminal, ctx.t, palette(ctx.color));
   const folders = await givenOrTemporaryBase(options.workdir);
   try {
