@@ -59,6 +59,8 @@ async function importBench(name) {
 }
 const engine = await importBench("engine-bench");
 const learner = await importBench("learner-bench");
+const authoring = await importBench("authoring-bench");
+const preview = await authoring.previewWatch(cli, Number(process.env.BENCH_PREVIEW_RUNS ?? 15));
 const learnerRuns = Number(process.env.BENCH_LEARNER_RUNS ?? 15);
 const advance = await learner.autoAdvance(cli, learnerRuns);
 const notYetMs = await learner.notYet(cli, Math.min(learnerRuns, 10));
@@ -146,6 +148,13 @@ ${verifyRow}
 | \`check\` to a failing verdict | ${median(verdicts.map((v) => v.ms)).toFixed(0)} ms | ${Math.max(...verdicts.map((v) => v.ms)).toFixed(0)} ms | the whole command, start-up included, over ${verdicts.length} failing states: ${verdicts.map((v) => `${v.state} ${v.ms.toFixed(0)} ms`).join("; ")} | each ≤ 1 s |
 | first \`npx docker-tutor list\`, empty npm cache, offline | ${median(npx.installAndListMs).toFixed(0)} ms | ${Math.max(...npx.installAndListMs).toFixed(0)} ms | install from the packed tarball and run, in an empty folder, ${npx.installAndListMs.length} runs; tarball ${(npx.tarballBytes / 1e6).toFixed(2)} MB | ≤ 3 s; tarball ≤ 1.5 MB |
 | the tutor through an event storm | ${storm.cpuSeconds.toFixed(2)} s CPU | ${storm.peakRssMb.toFixed(0)} MB peak | ${storm.events} engine events as ${process.env.BENCH_STORM_CONTAINERS ?? 200} unrelated containers start and exit, in ${storm.seconds.toFixed(0)} s, with the tutor at the http step; the step then passed ${storm.advancedMs.toFixed(1)} ms after the learner's command exited | ≤ 0.5 s CPU, < 120 MB |
+
+## As the author feels it
+
+| figure | median | max | detail | budget |
+| --- | --- | --- | --- | --- |
+| \`preview --watch\`: a save → the lesson on screen again | ${median(preview.smallMs).toFixed(1)} ms | ${Math.max(...preview.smallMs).toFixed(1)} ms | a pack as \`new pack\` makes it, ${preview.smallMs.length} saves, in a pseudo-terminal: from the write to the new title on screen (debounce, load, lint, render) | ≤ 200 ms |
+| the same, a copy of the built-in pack | ${median(preview.largeMs).toFixed(1)} ms | ${Math.max(...preview.largeMs).toFixed(1)} ms | its containers lesson, ${preview.largeMs.length} saves; all eight lessons are loaded and linted at each save | ≤ 200 ms |
 
 ## Fault suite (latest \`npm run test:faults\`)
 

@@ -77,6 +77,24 @@ function buildProgram(): Command {
     );
 
   program
+    .command("preview")
+    .description(
+      "show a lesson as the learner will see it: every step, hints, solution, quiz answers, checks in words",
+    )
+    .argument("<lesson>", "a lesson id (or PACK/LESSON)")
+    .option("--step <id>", "show this step only, and run its checks against the engine")
+    .option("--watch", "show it again at every save in the pack's folder, problems first")
+    .option(
+      "--workdir <dir>",
+      "folder holding the lessons' working folders, for --step (default ./docker-tutor-work)",
+    )
+    .option("--yes", "trust the lesson's pack without asking (for --step)")
+    .action(async (lesson: string, options: import("./commands/preview.js").PreviewCommandOptions) => {
+      const { runPreview } = await import("./commands/preview.js");
+      await runPreview(context(program), lesson, options);
+    });
+
+  program
     .command("reset")
     .description(
       "remove what a lesson created (only what it owns) and its working folder, and clear its progress",
@@ -105,7 +123,15 @@ function buildProgram(): Command {
     .option("--solution-timeout <seconds>", "how long one solution may run", "300")
     .option("--check-wait <seconds>", "how long checks may take to pass after a solution", "30")
     .option("--yes", "trust the packs given without asking (or DOCKER_TUTOR_TRUST=1)")
+    .option(
+      "--watch",
+      "verify again at every save: the lessons whose files changed; a newer save cancels a stale run",
+    )
     .action(async (dirs: string[], options: import("./commands/verify.js").VerifyCommandOptions) => {
+      if (options.watch) {
+        const { runVerifyWatch } = await import("./commands/verify-watch.js");
+        return runVerifyWatch(context(program), dirs, options);
+      }
       const { runVerify } = await import("./commands/verify.js");
       await runVerify(context(program), dirs, options);
     });

@@ -1,9 +1,10 @@
 /**
  * One check kind, whole: the key that names it in a ```check block, its schema (the runtime validation
- * and the static type), its label, the resources it names, and its evaluator. kinds/index.ts lists them
+ * and the static type), its label and its words for authors, the resources it names, and its evaluator. kinds/index.ts lists them
  * in order; parsing, the JSON Schema, lint and evaluation all read that list.
  */
 import type { z } from "zod";
+import type { Translate } from "../i18n/index.js";
 import type { ResourceKind } from "../world/resources.js";
 import type { CheckContext } from "./check-context.js";
 import type { Outcome } from "./result.js";
@@ -24,6 +25,11 @@ export interface CheckKind<K extends string = string, T extends { kind: K } = { 
   unionHints?: Record<string, string>;
   /** A short label: `container tutor-web`, `http 8080/`. */
   label(check: T): string;
+  /**
+   * The whole check in the author's language, for `preview`: `container tutor-web is running and publishes
+   * 8080→80`. Optional so a kind can be written before its words; `checkInWords` falls back to `label`.
+   */
+  describe?(check: T, t: Translate): string;
   references(check: T): CheckReference[];
   /**
    * The verdict depends on containers the check does not name (http: whichever publishes the port), so

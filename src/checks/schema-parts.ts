@@ -1,5 +1,6 @@
 /** Field schemas several check kinds share. */
 import { z } from "zod";
+import type { Translate } from "../i18n/index.js";
 import type { CheckReference } from "./check-kind.js";
 
 export const name = z.string().min(1).max(255);
@@ -32,4 +33,11 @@ export function containerRefReference(ref: ContainerRef): CheckReference {
 /** `tutor-web`, or `tutor-app/web` for a compose service. */
 export function refText(ref: ContainerRef): string {
   return typeof ref === "string" ? ref : `${ref.project}/${ref.service}`;
+}
+
+/** `container tutor-web`, or every container of a compose service, in the author's language. */
+export function containerRefWords(ref: ContainerRef, t: Translate): string {
+  return typeof ref === "string"
+    ? t("check.container.subject", { name: ref })
+    : t("check.service", { service: ref.service, project: ref.project });
 }

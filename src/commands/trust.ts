@@ -35,3 +35,23 @@ export async function ensureTrusted(
     await recordTrust(home, [claims]);
   }
 }
+
+/**
+ * For the watch modes: why the packs may not be used as they are now (a save changed what they claim
+ * since they were trusted), or undefined. Never asks: a question in the middle of a screen or a log
+ * would be lost; the command is run again to be asked.
+ */
+export function trustRefusal(
+  ctx: CommandContext,
+  yes: boolean | undefined,
+): (packs: Pack[]) => Promise<string | undefined> {
+  const unasked: CommandContext = { ...ctx, terminal: { ...ctx.terminal, interactive: false } };
+  return (packs) =>
+    ensureTrusted(unasked, packs, yes).then(
+      () => undefined,
+      (error: unknown) => {
+        if (!(error instanceof TutorError)) throw error;
+        return error.fix ? `${error.message} — ${error.fix}` : error.message;
+      },
+    );
+}

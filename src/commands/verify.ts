@@ -1,9 +1,7 @@
 /** `docker-tutor verify [PACK...] [--lesson ID] [--junit FILE] [--json]`: packs prove themselves (see run/verify/). */
 import { writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { CommandContext } from "../command-context.js";
 import { ExitCode } from "../errors.js";
-import { builtInPackDir } from "../pack/sources.js";
 import { junitXml } from "../render/junit.js";
 import { palette } from "../render/style.js";
 import { verifyJson } from "../render/verify-json.js";
@@ -14,7 +12,7 @@ import { summarize } from "../run/verify/verdict.js";
 import { verifyLessons } from "../run/verify/verify.js";
 import { tutorHome } from "../world/paths.js";
 import { givenOrTemporaryBase } from "../world/workdir.js";
-import { claimReportFile, reportPackWarnings, secondsOption } from "./shared.js";
+import { claimReportFile, packsToVerify, reportPackWarnings, verifyLimits } from "./shared.js";
 import { ensureTrusted } from "./trust.js";
 
 export interface VerifyCommandOptions {
@@ -25,6 +23,7 @@ export interface VerifyCommandOptions {
   solutionTimeout?: string;
   checkWait?: string;
   yes?: boolean;
+  watch?: boolean;
 }
 
 export async function runVerify(
@@ -32,12 +31,10 @@ export async function runVerify(
   dirs: string[],
   options: VerifyCommandOptions,
 ): Promise<void> {
-  const solutionTimeoutMs = secondsOption("--solution-timeout", options.solutionTimeout ?? "300", 1, 86_400);
-  const positiveWaitMs = secondsOption("--check-wait", options.checkWait ?? "30", 0, 3600);
+  const { solutionTimeoutMs, positiveWaitMs } = verifyLimits(options);
   if (options.junit) await claimReportFile(options.junit);
   // Solutions run only for the packs named here (or the built-in one): never for packs merely loaded.
-  const given = dirs.length > 0 ? dirs.map((d) => path.resolve(d)) : [builtInPackDir];
-  const { packs, warnings, lintErrors } = await loadGivenPacks(given);
+  const { packs, warnings, lintErrors } = await loadGivenPacks(packsToVerify(dirs));
   reportPackWarnings(ctx, warnings);
   const selected = selectLessons(packs, options.lesson ?? []);
   await ensureTrusted(ctx, packs, options.yes);

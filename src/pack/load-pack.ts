@@ -6,6 +6,7 @@ import type { LessonUnderLint } from "./lint/rule.js";
 import { lintLesson } from "./lint/rules.js";
 import type { Lesson, LessonText, Pack } from "./model.js";
 import { parsePrimaryLesson, parseTranslation } from "./parse-lesson.js";
+import type { ParseMemo } from "./parse-memo.js";
 import { byPosition, type Problem, problem } from "./problem.js";
 import { packManifest } from "./schema.js";
 import { unsafeTextProblem } from "./text-safety.js";
@@ -19,7 +20,8 @@ export interface LoadedPack {
 
 const top = { line: 1, column: 1 };
 
-export async function loadPack(dir: string): Promise<LoadedPack> {
+/** `memo` keeps files parsed between loads of a watched pack. */
+export async function loadPack(dir: string, memo?: ParseMemo): Promise<LoadedPack> {
   const packDir = path.resolve(dir);
   const manifestFile = path.join(packDir, "pack.yaml");
   const problems: Problem[] = [];
@@ -64,7 +66,7 @@ export async function loadPack(dir: string): Promise<LoadedPack> {
       problems.push(problem(manifestFile, at, `lesson ${resolved.message}`));
       continue;
     }
-    const loaded = await loadLesson(pack, resolved.path, problems);
+    const loaded = await loadLesson(pack, resolved.path, problems, memo);
     if (loaded?.draft) drafts.push(loaded.draft);
     const lesson = loaded?.lesson;
     if (!lesson) continue;
@@ -85,13 +87,15 @@ async function loadLesson(
   pack: Pack,
   file: string,
   problems: Problem[],
+  memo: ParseMemo | undefined,
 ): Promise<{ lesson: Lesson | undefined; draft: LessonUnderLint } | undefined> {
   const read = await readPackText(file);
   if (!read.ok) {
     problems.push(problem(file, read.at, read.message));
     return undefined;
   }
-  const primary = parsePrimaryLesson(read.text, file);
+  const parse = () => parsePrimaryLesson(read.text, file);
+  const primary = memo ? memo.get("primary", file, read.text, parse) : parse();
   problems.push(...primary.problems);
   const meta = primary.meta;
   const draft: LessonUnderLint = {
@@ -119,7 +123,7 @@ async function loadLesson(
       );
       continue;
     }
-    const translated = await loadTranslation(translationFile, meta.id, stepIds, primary, problems);
+    const translated = await loadTranslation(translationFile, meta.id, stepIds, primary, problems, memo);
     if (translated) text[lang] = translated;
   }
 
@@ -171,13 +175,15 @@ async function loadTranslation(
   stepIds: string[],
   primary: ReturnType<typeof parsePrimaryLesson>,
   problems: Problem[],
+  memo: ParseMemo | undefined,
 ): Promise<LessonText | undefined> {
   const read = await readPackText(file);
   if (!read.ok) {
     problems.push(problem(file, read.at, read.message));
     return undefined;
   }
-  const translation = parseTranslation(read.text, file);
+  const parse = () => parseTranslation(read.text, file);
+  const translation = memo ? memo.get("translation", file, read.text, parse) : parse();
   problems.push(...translation.problems);
   if (translation.id !== undefined && translation.id !== lessonId) {
     problems.push(

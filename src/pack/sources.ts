@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { loadPackCached } from "./cache.js";
 import type { LoadedPack } from "./load-pack.js";
 import type { Lesson, Pack } from "./model.js";
+import type { ParseMemo } from "./parse-memo.js";
 import { problem } from "./problem.js";
 
 /** The package root: the nearest folder above this module holding package.json (bundled or not). */
@@ -31,16 +32,18 @@ export interface LoadedPacks {
 
 /**
  * Loads packs in order. With `cache`, unchanged packs come from the pack cache without loading the
- * parser at all; `lint` passes none, so authors always see a fresh parse.
+ * parser at all; `lint` passes none, so authors always see a fresh parse. A watch passes `memo`, so a
+ * save reparses only the files it changed (lint runs in full all the same).
  */
 export async function loadPacks(
   dirs: string[],
   cache?: { dir: string; version: string },
+  memo?: ParseMemo,
 ): Promise<LoadedPacks> {
   const load = async (dir: string): Promise<LoadedPack> => {
     if (cache) return loadPackCached(dir, cache.dir, cache.version);
     const { loadPack } = await import("./load-pack.js");
-    return loadPack(dir);
+    return loadPack(dir, memo);
   };
   const loaded = await Promise.all(dirs.map(async (dir) => ({ dir, loaded: await load(dir) })));
   const taken = duplicatePacks(loaded.map((r) => ({ dir: r.dir, id: r.loaded.pack?.id })));

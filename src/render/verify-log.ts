@@ -81,6 +81,12 @@ export function failureDetails(report: StepReport): string[] {
 
 function lessonLine(report: LessonReport, c: ChalkInstance): string {
   if (report.refused !== undefined) return c.yellow(`  ! not run: ${neutralize(report.refused)}`);
+  if (report.cancelled) {
+    const at = report.cancelled.atStep ? ` during ${report.cancelled.atStep}` : "";
+    const left =
+      report.leftovers.length > 0 ? `left behind: ${report.leftovers.join(", ")}` : "nothing left behind";
+    return c.yellow(`  ■ cancelled${at} after ${(report.ms / 1000).toFixed(1)}s; cleaned up, ${left}`);
+  }
   const ok = report.steps.filter((s) => stepVerdict(s) === "ok").length;
   const skipped = report.steps.filter((s) => stepVerdict(s) === "skipped").length;
   const left = report.leftovers.length > 0 ? `; left behind: ${report.leftovers.join(", ")}` : "";

@@ -2,7 +2,8 @@
 import { TutorError } from "../errors.js";
 import type { Translate } from "../i18n/index.js";
 import type { Lesson, Pack, Step } from "../pack/model.js";
-import { formatProblem } from "../pack/problem.js";
+import type { ParseMemo } from "../pack/parse-memo.js";
+import { formatProblem, type Problem } from "../pack/problem.js";
 import { findLesson, type LoadedPacks, loadPacks, packDirs } from "../pack/sources.js";
 import { currentLesson, lessonStatus } from "../progress/queries.js";
 import type { Progress } from "../progress/store.js";
@@ -32,30 +33,49 @@ export async function loadAllPacks(
   return { packs: loaded.packs, warnings: packWarnings(loaded) };
 }
 
+/** Packs given on the command line, loaded afresh, with their problems by lesson. */
+export interface GivenPacks {
+  packs: Pack[];
+  warnings: PackWarning[];
+  /** The errors in a lesson's own files (its primary file and translations): a lesson with any is not run. */
+  lintErrors: (lesson: Lesson) => number;
+  /** Every problem in a lesson's own files, errors and warnings, by position. */
+  lessonProblems: (lesson: Lesson) => Problem[];
+  /** The packs that cannot be used at all (their pack.yaml), each with its problems. */
+  unusable: { dir: string; problems: Problem[] }[];
+}
+
 /**
- * Packs given on the command line, fresh (no cache); a pack.yaml that cannot be used is a usage error.
- * `lintErrors` counts the errors in a lesson's own files (its primary file and translations).
+ * The packs given, fresh (no cache; `memo` keeps parsed files between the loads of a watch); a pack.yaml
+ * that cannot be used is reported in `unusable`.
  */
-export async function loadGivenPacks(
-  dirs: string[],
-): Promise<{ packs: Pack[]; warnings: PackWarning[]; lintErrors: (lesson: Lesson) => number }> {
-  const loaded = await loadPacks(dirs);
-  for (const { dir, loaded: one } of loaded.results) {
-    if (!one.pack) {
-      const first = one.problems[0];
-      throw new TutorError(
-        `cannot load the pack at ${dir}: ${first ? formatProblem(first) : "unknown"}`,
-        "run `docker-tutor lint` on it",
-        2,
-      );
-    }
-  }
-  const errors = loaded.results.flatMap((r) => r.loaded.problems.filter((p) => p.severity === "error"));
-  const lintErrors = (lesson: Lesson) => {
+export async function readGivenPacks(dirs: string[], memo?: ParseMemo): Promise<GivenPacks> {
+  const loaded = await loadPacks(dirs, undefined, memo);
+  const unusable = loaded.results.flatMap(({ dir, loaded: one }) =>
+    one.pack ? [] : [{ dir, problems: one.problems }],
+  );
+  const all = loaded.results.flatMap((r) => r.loaded.problems);
+  const lessonProblems = (lesson: Lesson) => {
     const files = new Set([lesson.file, ...Object.values(lesson.text).map((t) => t.file)]);
-    return errors.filter((p) => files.has(p.file)).length;
+    return all.filter((p) => files.has(p.file));
   };
-  return { packs: loaded.packs, warnings: packWarnings(loaded), lintErrors };
+  const lintErrors = (lesson: Lesson) => lessonProblems(lesson).filter((p) => p.severity === "error").length;
+  return { packs: loaded.packs, warnings: packWarnings(loaded), lintErrors, lessonProblems, unusable };
+}
+
+/** The packs given, fresh; a pack.yaml that cannot be used is a usage error. */
+export async function loadGivenPacks(dirs: string[]): Promise<GivenPacks> {
+  const given = await readGivenPacks(dirs);
+  const [first] = given.unusable;
+  if (first) {
+    const [reason] = first.problems;
+    throw new TutorError(
+      `cannot load the pack at ${first.dir}: ${reason ? formatProblem(reason) : "unknown"}`,
+      "run `docker-tutor lint` on it",
+      2,
+    );
+  }
+  return given;
 }
 
 export function allLessons(packs: Pack[]): Lesson[] {

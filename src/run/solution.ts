@@ -23,13 +23,15 @@ export interface SolutionRun {
   output: string;
   timedOut: boolean;
   ms: number;
+  /** Killed because the run it belonged to was cancelled. */
+  cancelled?: boolean;
 }
 
 const keepBytes = 64 * 1024;
 
 export function runSolution(
   script: string,
-  options: { cwd: string; timeoutMs: number; env: Record<string, string> },
+  options: { cwd: string; timeoutMs: number; env: Record<string, string>; signal?: AbortSignal },
 ): Promise<SolutionRun> {
   const started = Date.now();
   return new Promise((resolve) => {
@@ -47,13 +49,29 @@ export function runSolution(
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
     let timedOut = false;
+    let cancelled = false;
+    // The whole process group: a solution's own children (docker run, sleep) go too.
+    const killGroup = () => {
+      if (child.pid && child.exitCode === null && child.signalCode === null)
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+    };
     const timer = setTimeout(() => {
       timedOut = true;
-      // The whole process group: a solution's own children (docker run, sleep) go too.
-      if (child.pid) process.kill(-child.pid, "SIGKILL");
+      killGroup();
     }, options.timeoutMs);
+    const cancel = () => {
+      cancelled = true;
+      killGroup();
+    };
+    if (options.signal?.aborted) cancel();
+    else options.signal?.addEventListener("abort", cancel, { once: true });
     child.on("error", (error) => {
       clearTimeout(timer);
+      options.signal?.removeEventListener("abort", cancel);
       resolve({
         exitCode: 127,
         output: `cannot run bash: ${error.message}`,
@@ -63,7 +81,9 @@ export function runSolution(
     });
     child.on("close", (code) => {
       clearTimeout(timer);
-      resolve({ exitCode: timedOut ? null : code, output, timedOut, ms: Date.now() - started });
+      options.signal?.removeEventListener("abort", cancel);
+      const exitCode = timedOut || cancelled ? null : code;
+      resolve({ exitCode, output, timedOut, ms: Date.now() - started, ...(cancelled ? { cancelled } : {}) });
     });
   });
 }

@@ -7,9 +7,11 @@ import { parse } from "yaml";
 import { type CheckContext, createCheckContext } from "../../src/checks/check-context.js";
 import type { CheckKind } from "../../src/checks/check-kind.js";
 import { evaluateCheck } from "../../src/checks/evaluate.js";
+import { checkInWords } from "../../src/checks/in-words.js";
 import { parseCheckList } from "../../src/checks/parse.js";
 import type { CheckResult } from "../../src/checks/result.js";
 import type { Check } from "../../src/checks/vocabulary.js";
+import { translator, type UiLanguage } from "../../src/i18n/index.js";
 import { emptyResources } from "../../src/world/resources.js";
 
 /** The one check of a YAML check block; parse issues fail the test. */
@@ -57,4 +59,9 @@ export function filesOnlyContext(workdir: string): CheckContext {
     images: [],
     engineHost: "unix:///var/run/docker.sock",
   });
+}
+
+/** A check of a YAML block in words, as `preview` shows it to authors, in `language`. */
+export function inWords(yaml: string, language: UiLanguage = "en"): string {
+  return checkInWords(parseOne(yaml), translator(language));
 }

@@ -1,10 +1,12 @@
 /** `compose:` checks, by project label, so `docker compose` and `docker-compose` both pass. */
 
 import { z } from "zod";
+import type { Translate } from "../../i18n/index.js";
 import { composeProjectLabel, composeServiceLabel } from "../../world/labels.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { fail, mismatch, pass } from "../diagnosis.js";
+import { joinWords, sentence } from "../phrases.js";
 import type { Outcome } from "../result.js";
 import { name } from "../schema-parts.js";
 
@@ -44,10 +46,27 @@ async function evaluateCompose(check: ComposeCheck, ctx: CheckContext): Promise<
   return pass(`${subject} runs ${summary}`);
 }
 
+function describeCompose(check: ComposeCheck, t: Translate): string {
+  const facts: string[] = [];
+  if (check.services)
+    facts.push(
+      t("check.compose.services", { services: joinWords(check.services, t), count: check.services.length }),
+    );
+  for (const [service, count] of Object.entries(check.count ?? {}))
+    facts.push(t("check.compose.count", { service, count }));
+  return sentence(
+    t("check.compose.subject", { project: check.compose }),
+    facts,
+    t("check.compose.anyContainer"),
+    t,
+  );
+}
+
 export const composeKind = defineCheckKind<"compose", ComposeCheck>({
   key: "compose",
   schema: composeCheck,
   label: (check) => `compose project ${check.compose}`,
+  describe: describeCompose,
   references: (check) => [{ kind: "projects", name: check.compose }],
   evaluate: evaluateCompose,
 });

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { collect, demultiplex } from "../../engine/streams.js";
+import type { Translate } from "../../i18n/index.js";
 import { normalizeImageRef } from "../../world/image-refs.js";
 import { sameNetwork } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
@@ -10,25 +11,20 @@ import { matchByDigest, matchRestart, restartPolicy } from "../container-setting
 import { type ContainerInfo, containerName, findContainers } from "../containers.js";
 import { list, mismatch, pass } from "../diagnosis.js";
 import { envMap, matchPairs } from "../pairs.js";
+import { joinWords, pairs, pattern, quoted, sentence } from "../phrases.js";
+import { formatPort, parsePortSpec, portInWords, publishedPort, publishedPorts } from "../ports.js";
 import type { Outcome } from "../result.js";
 import {
   containerRef,
   containerRefHint,
   containerRefReference,
+  containerRefWords,
   name,
   refText,
   stringMap,
   textMatch,
 } from "../schema-parts.js";
 import { matchText } from "../text-match.js";
-
-/** `8080:80`, `8080:80/tcp`, `127.0.0.1:8080:80/udp`: a port published on the host. */
-const publishedPort = z
-  .string()
-  .regex(
-    /^(?:(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):)?\d{1,5}:\d{1,5}(?:\/(?:tcp|udp|sctp))?$/,
-    'expected a published port like "8080:80" or "8080:80/tcp"',
-  );
 
 export const containerStates = ["created", "running", "paused", "restarting", "exited", "dead"] as const;
 
@@ -175,52 +171,6 @@ async function matchImage(
   return mismatch(subject, `runs image ${configured}`, expected);
 }
 
-interface PortBinding {
-  hostIp: string;
-  hostPort: string;
-  containerPort: string;
-  protocol: string;
-}
-
-/** `127.0.0.1:8080:80/tcp` → its parts; protocol defaults to tcp. */
-export function parsePortSpec(spec: string): PortBinding {
-  const [main, protocol = "tcp"] = spec.split("/") as [string, string?];
-  const lastColon = main.lastIndexOf(":");
-  const containerPort = main.slice(lastColon + 1);
-  const rest = main.slice(0, lastColon);
-  const hostColon = rest.lastIndexOf(":");
-  const hostPort = hostColon >= 0 ? rest.slice(hostColon + 1) : rest;
-  const written = hostColon >= 0 ? rest.slice(0, hostColon).replace(/^\[|\]$/g, "") : "";
-  // Every address (0.0.0.0 or ::) is what publishing without an address means.
-  const hostIp = written === "0.0.0.0" || written === "::" ? "" : written;
-  return { hostIp, hostPort, containerPort, protocol };
-}
-
-/** Bindings as configured (a stopped container keeps them in HostConfig) and as published when running. */
-export function publishedPorts(info: ContainerInfo): PortBinding[] {
-  const seen = new Map<string, PortBinding>();
-  const sources = [info.HostConfig.PortBindings, info.NetworkSettings?.Ports] as (
-    | Record<string, { HostIp?: string; HostPort?: string }[] | null>
-    | undefined
-  )[];
-  for (const source of sources) {
-    for (const [key, bindings] of Object.entries(source ?? {})) {
-      const [containerPort = "", protocol = "tcp"] = key.split("/");
-      for (const binding of bindings ?? []) {
-        if (!binding.HostPort) continue;
-        const hostIp = binding.HostIp === "0.0.0.0" || binding.HostIp === "::" ? "" : (binding.HostIp ?? "");
-        const port = { hostIp, hostPort: binding.HostPort, containerPort, protocol };
-        seen.set(`${port.hostPort}->${containerPort}/${protocol}`, port);
-      }
-    }
-  }
-  return [...seen.values()].sort((a, b) => Number(a.hostPort) - Number(b.hostPort));
-}
-
-export function formatPort(p: PortBinding): string {
-  return `${p.hostIp ? `${p.hostIp}:` : ""}${p.hostPort}->${p.containerPort}/${p.protocol}`;
-}
-
 function matchMount(
   subject: string,
   wanted: NonNullable<ContainerCheck["mounts"]>[number],
@@ -274,11 +224,54 @@ async function readLogs(info: ContainerInfo, ctx: CheckContext): Promise<string>
   return stdout + stderr;
 }
 
+function mountInWords(mount: NonNullable<ContainerCheck["mounts"]>[number], t: Translate): string {
+  const { source, target, type, readOnly } = mount;
+  const where = source
+    ? t("check.container.mount", { source, target })
+    : type
+      ? t("check.container.mountOfType", { type, target })
+      : t("check.container.mountAny", { target });
+  if (readOnly === undefined) return where;
+  return t(readOnly ? "check.container.readOnly" : "check.container.readWrite", { mount: where });
+}
+
+function describeContainer(check: ContainerCheck, t: Translate): string {
+  const facts: string[] = [];
+  if (check.state) facts.push(t("check.container.state", { state: check.state }));
+  if (check.exitCode !== undefined) facts.push(t("check.container.exitCode", { code: check.exitCode }));
+  if (check.image) facts.push(t("check.container.image", { image: check.image }));
+  if (check.ports)
+    facts.push(t("check.container.ports", { ports: joinWords(check.ports.map(portInWords), t) }));
+  if (check.mounts)
+    facts.push(
+      t("check.container.mounts", {
+        mounts: joinWords(
+          check.mounts.map((m) => mountInWords(m, t)),
+          t,
+        ),
+      }),
+    );
+  if (check.networks)
+    facts.push(
+      t("check.container.networks", { networks: joinWords(check.networks, t), count: check.networks.length }),
+    );
+  if (check.env) facts.push(t("check.env", { pairs: pairs(check.env) }));
+  if (check.labels)
+    facts.push(t("check.labels", { pairs: pairs(check.labels), count: Object.keys(check.labels).length }));
+  if (check.restart) facts.push(t("check.container.restart", { policy: check.restart }));
+  if (check.logs?.contains !== undefined)
+    facts.push(t("check.container.logsContain", { text: quoted(check.logs.contains, t) }));
+  if (check.logs?.matches !== undefined)
+    facts.push(t("check.container.logsMatch", { pattern: pattern(check.logs.matches) }));
+  return sentence(containerRefWords(check.container, t), facts, t("check.exists"), t);
+}
+
 export const containerKind = defineCheckKind<"container", ContainerCheck>({
   key: "container",
   schema: containerCheck,
   unionHints: { container: containerRefHint },
   label: (check) => `container ${refText(check.container)}`,
+  describe: describeContainer,
   references: (check) => {
     const refs: CheckReference[] = [containerRefReference(check.container)];
     if (check.image) refs.push({ kind: "images", name: check.image });

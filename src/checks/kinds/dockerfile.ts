@@ -1,10 +1,12 @@
 /** `dockerfile:` checks: the file parsed (dockerfile-ast), its stages, base image and instruction order. */
 import { readFile, stat } from "node:fs/promises";
 import { z } from "zod";
+import type { Translate } from "../../i18n/index.js";
 import { resolveInWorkdir } from "../../world/workdir.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { fail, inRange, mismatch, pass, plural } from "../diagnosis.js";
+import { joinWords, range, sentence } from "../phrases.js";
 import type { Outcome } from "../result.js";
 import { countRange, name } from "../schema-parts.js";
 
@@ -152,11 +154,30 @@ async function evaluateDockerfile(check: DockerfileCheck, ctx: CheckContext): Pr
   return pass(`${subject} parsed${facts.length > 0 ? ` (${facts.join(", ")})` : ""}`);
 }
 
+function describeDockerfile(check: DockerfileCheck, t: Translate): string {
+  const facts: string[] = [];
+  if (check.from) facts.push(t("check.dockerfile.from", { image: check.from }));
+  if (check.stages !== undefined) {
+    const { words, count } = range(check.stages, t);
+    facts.push(t("check.dockerfile.stages", { range: words, count }));
+  }
+  if (check.has) facts.push(t("check.dockerfile.has", { patterns: joinWords(check.has, t) }));
+  if (check.lacks) facts.push(t("check.dockerfile.lacks", { patterns: joinWords(check.lacks, t) }));
+  if (check.order) facts.push(t("check.dockerfile.order", { patterns: check.order.join(", ") }));
+  return sentence(
+    t("check.dockerfile.subject", { path: check.dockerfile }),
+    facts,
+    t("check.dockerfile.parses"),
+    t,
+  );
+}
+
 export const dockerfileKind = defineCheckKind<"dockerfile", DockerfileCheck>({
   key: "dockerfile",
   schema: dockerfileCheck,
   unionHints: { stages: "a number, or {min, max}" },
   label: (check) => `dockerfile ${check.dockerfile}`,
+  describe: describeDockerfile,
   references: (check) => (check.from ? [{ kind: "images", name: check.from, textOnly: true }] : []),
   evaluate: evaluateDockerfile,
 });

@@ -2,12 +2,21 @@
 
 import { z } from "zod";
 import { collect, demultiplex } from "../../engine/streams.js";
+import type { Translate } from "../../i18n/index.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { containerName, findContainers } from "../containers.js";
 import { fail, mismatch, pass } from "../diagnosis.js";
+import { quoted } from "../phrases.js";
 import type { Outcome } from "../result.js";
-import { containerRef, containerRefHint, containerRefReference, refText, text } from "../schema-parts.js";
+import {
+  containerRef,
+  containerRefHint,
+  containerRefReference,
+  containerRefWords,
+  refText,
+  text,
+} from "../schema-parts.js";
 import { matchText } from "../text-match.js";
 
 export const execCheck = z.strictObject({
@@ -107,11 +116,21 @@ export async function execIn(ctx: CheckContext, id: string, cmd: string[]): Prom
   return { exitCode: -1, output: stdout + stderr, timedOut: true };
 }
 
+function describeExec(check: ExecCheck, t: Translate): string {
+  const command = typeof check.command === "string" ? check.command : check.command.join(" ");
+  const container = containerRefWords(check.exec, t);
+  const run = t("check.exec.run", { command, container, code: check.exitCode ?? 0 });
+  return check.contains === undefined
+    ? run
+    : `${run} ${t("check.exec.output", { text: quoted(check.contains, t) })}`;
+}
+
 export const execKind = defineCheckKind<"exec", ExecCheck>({
   key: "exec",
   schema: execCheck,
   unionHints: { exec: containerRefHint, command: "a shell command string, or a list of arguments" },
   label: (check) => `exec in ${refText(check.exec)}`,
+  describe: describeExec,
   references: (check) => [containerRefReference(check.exec)],
   evaluate: evaluateExec,
 });

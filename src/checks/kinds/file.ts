@@ -1,11 +1,13 @@
 /** `file:` checks on the host, inside the lesson's working folder. */
 import { readFile, stat } from "node:fs/promises";
 import { z } from "zod";
+import type { Translate } from "../../i18n/index.js";
 import { resolveInWorkdir } from "../../world/workdir.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { fail, mismatch, pass } from "../diagnosis.js";
 import { isIgnored, parseDockerignore } from "../dockerignore.js";
+import { pattern, quoted, sentence } from "../phrases.js";
 import type { Outcome } from "../result.js";
 import { text } from "../schema-parts.js";
 import { matchText } from "../text-match.js";
@@ -56,10 +58,19 @@ async function evaluateFile(check: FileCheck, ctx: CheckContext): Promise<Outcom
   return matchText(subject, text, { contains: check.contains, matches: check.matches }, false);
 }
 
+function describeFile(check: FileCheck, t: Translate): string {
+  const facts: string[] = [];
+  if (check.exists === false) facts.push(t("check.file.absent"));
+  if (check.contains !== undefined) facts.push(t("check.file.contains", { text: quoted(check.contains, t) }));
+  if (check.matches !== undefined) facts.push(t("check.file.matches", { pattern: pattern(check.matches) }));
+  return sentence(t("check.file.subject", { path: check.file }), facts, t("check.exists"), t);
+}
+
 export const fileKind = defineCheckKind<"file", FileCheck>({
   key: "file",
   schema: fileCheck,
   label: (check) => `file ${check.file}`,
+  describe: describeFile,
   references: () => [],
   evaluate: evaluateFile,
 });

@@ -4,6 +4,7 @@
  * count, never those of the tutor's own helper containers or of the commands its `exec:` checks ran.
  */
 import { z } from "zod";
+import type { Translate } from "../../i18n/index.js";
 import type { PastEvent } from "../../world/engine-events.js";
 import { normalizeImageRef } from "../../world/image-refs.js";
 import { composeProjectLabel, composeServiceLabel, helperLabel } from "../../world/labels.js";
@@ -26,7 +27,14 @@ import {
 } from "../event-vocabulary.js";
 import type { Outcome } from "../result.js";
 import { startRound } from "../round.js";
-import { containerRef, containerRefHint, containerRefReference, name, refText } from "../schema-parts.js";
+import {
+  containerRef,
+  containerRefHint,
+  containerRefReference,
+  containerRefWords,
+  name,
+  refText,
+} from "../schema-parts.js";
 
 const signal = z.union([z.string(), z.number().int()]).refine((value) => signalNumber(value) !== undefined, {
   message: "expected a signal such as SIGTERM, SIGKILL or 9",
@@ -204,11 +212,28 @@ function references(check: HappenedCheck): CheckReference[] {
   return refs;
 }
 
+function describeHappened(check: HappenedCheck, t: Translate): string {
+  const { action, container, image, command, signal, exitCode } = check.happened;
+  const facts: string[] = [];
+  if (container !== undefined)
+    facts.push(t("check.happened.container", { container: containerRefWords(container, t) }));
+  if (image !== undefined) facts.push(t("check.happened.image", { image }));
+  if (command !== undefined) facts.push(t("check.happened.command", { command }));
+  if (signal !== undefined)
+    facts.push(
+      t("check.happened.signal", { signal: typeof signal === "number" ? signalName(signal) : signal }),
+    );
+  if (exitCode !== undefined) facts.push(t("check.happened.exitCode", { code: exitCode }));
+  const event = action === undefined ? t("check.happened.anyEvent") : t("check.happened.event", { action });
+  return t("check.happened.during", { event: [event, ...facts].join(" ") });
+}
+
 export const happenedKind = defineCheckKind<"happened", HappenedCheck>({
   key: "happened",
   schema: happenedCheck,
   unionHints: { container: containerRefHint },
   label: (check) => `happened ${wantedText(check.happened)}`,
+  describe: describeHappened,
   references,
   // Without a container named, any of the lesson's containers may be the one the event is about.
   dependsOnUnnamedContainers: true,

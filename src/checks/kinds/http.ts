@@ -1,9 +1,11 @@
 /** `http:` checks: GET on a published port, retried while a server starts, never longer than the bound. */
 import http from "node:http";
 import { z } from "zod";
+import type { Translate } from "../../i18n/index.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { mismatch, pass, quote } from "../diagnosis.js";
+import { quoted } from "../phrases.js";
 import type { Outcome } from "../result.js";
 import { startRound } from "../round.js";
 import { text } from "../schema-parts.js";
@@ -181,10 +183,20 @@ async function evaluateHttp(check: HttpCheck, ctx: CheckContext): Promise<Outcom
   return judge(check, url, answer, Date.now() - started);
 }
 
+/** Words for authors name localhost: the engine's host is only known when the check runs. */
+function describeHttp(check: HttpCheck, t: Translate): string {
+  const url = `http://localhost:${check.http}${check.path ?? "/"}`;
+  const answer = t("check.http.get", { url, status: check.status ?? "2xx" });
+  return check.contains === undefined
+    ? answer
+    : `${answer} ${t("check.http.body", { text: quoted(check.contains, t) })}`;
+}
+
 export const httpKind = defineCheckKind<"http", HttpCheck>({
   key: "http",
   schema: httpCheck,
   label: (check) => `http ${check.http}${check.path ?? ""}`,
+  describe: describeHttp,
   references: () => [],
   dependsOnUnnamedContainers: true,
   evaluate: evaluateHttp,

@@ -1,6 +1,7 @@
 /** `image:` checks: presence, labels, env, cmd, entrypoint, exposed ports, workdir, user, layers, size. */
 
 import { z } from "zod";
+import type { Translate } from "../../i18n/index.js";
 import { formatBytes, parseBytes } from "../../text/bytes.js";
 import { closest } from "../../text/similar.js";
 import { normalizeImageRef } from "../../world/image-refs.js";
@@ -10,6 +11,7 @@ import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { isNotFound } from "../containers.js";
 import { fail, inRange, jsonList, list, mismatch, pass, plural, typoHint } from "../diagnosis.js";
 import { envMap, matchPairs } from "../pairs.js";
+import { joinWords, pairs, range, sentence } from "../phrases.js";
 import type { Outcome } from "../result.js";
 import { countRange, name, stringMap } from "../schema-parts.js";
 
@@ -145,6 +147,27 @@ function sameList(actual: string[] | null | undefined, expected: string[]): bool
   return a.length === expected.length && a.every((item, i) => item === expected[i]);
 }
 
+function describeImage(check: ImageCheck, t: Translate): string {
+  const facts: string[] = [];
+  if (check.labels)
+    facts.push(t("check.labels", { pairs: pairs(check.labels), count: Object.keys(check.labels).length }));
+  if (check.env) facts.push(t("check.env", { pairs: pairs(check.env) }));
+  if (check.cmd) facts.push(t("check.image.cmd", { cmd: jsonList(check.cmd) }));
+  if (check.entrypoint) facts.push(t("check.image.entrypoint", { entrypoint: jsonList(check.entrypoint) }));
+  if (check.exposedPorts) facts.push(t("check.image.exposes", { ports: joinWords(check.exposedPorts, t) }));
+  if (check.workdir !== undefined) facts.push(t("check.image.workdir", { dir: check.workdir || "/" }));
+  if (check.user !== undefined) facts.push(t("check.image.user", { user: check.user || "root" }));
+  if (check.layers !== undefined) {
+    const { words, count } = range(check.layers, t);
+    facts.push(t("check.image.layers", { range: words, count }));
+  }
+  if (check.maxSize !== undefined) {
+    const size = typeof check.maxSize === "string" ? check.maxSize.trim() : formatBytes(check.maxSize);
+    facts.push(t("check.image.maxSize", { size }));
+  }
+  return sentence(t("check.image.subject", { ref: check.image }), facts, t("check.exists"), t);
+}
+
 export const imageKind = defineCheckKind<"image", ImageCheck>({
   key: "image",
   schema: imageCheck,
@@ -154,6 +177,7 @@ export const imageKind = defineCheckKind<"image", ImageCheck>({
     exposedPorts: 'ports like 80 or "80/tcp"',
   },
   label: (check) => `image ${check.image}`,
+  describe: describeImage,
   references: (check) => [
     { kind: "images", name: check.image },
     ...(check.sameAs ? [{ kind: "images" as const, name: check.sameAs }] : []),

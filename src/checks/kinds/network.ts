@@ -1,6 +1,7 @@
 /** `network:` checks: presence, driver, internal, attached containers, and name resolution between containers. */
 
 import { z } from "zod";
+import type { Translate } from "../../i18n/index.js";
 import { closest } from "../../text/similar.js";
 import { owns, sameNetwork } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
@@ -8,6 +9,7 @@ import { type CheckOf, type CheckReference, defineCheckKind } from "../check-kin
 import { containerName, isNotFound } from "../containers.js";
 import { fail, list, mismatch, pass, typoHint } from "../diagnosis.js";
 import { runHelper } from "../helper.js";
+import { joinWords, sentence } from "../phrases.js";
 import type { Outcome } from "../result.js";
 import { name } from "../schema-parts.js";
 
@@ -91,10 +93,22 @@ async function evaluateNetwork(check: NetworkCheck, ctx: CheckContext): Promise<
   return pass(`${subject} exists${facts.length > 0 ? ` (${facts.join(", ")})` : ""}`);
 }
 
+function describeNetwork(check: NetworkCheck, t: Translate): string {
+  const facts: string[] = [];
+  if (check.driver) facts.push(t("check.network.driver", { driver: check.driver }));
+  if (check.internal !== undefined)
+    facts.push(t(check.internal ? "check.network.internal" : "check.network.notInternal"));
+  if (check.containers)
+    facts.push(t("check.network.containers", { containers: joinWords(check.containers, t) }));
+  if (check.resolves) facts.push(t("check.network.resolves", check.resolves));
+  return sentence(t("check.network.subject", { name: check.network }), facts, t("check.exists"), t);
+}
+
 export const networkKind = defineCheckKind<"network", NetworkCheck>({
   key: "network",
   schema: networkCheck,
   label: (check) => `network ${check.network}`,
+  describe: describeNetwork,
   references: (check) => {
     const refs: CheckReference[] = [{ kind: "networks", name: check.network }];
     for (const name of check.containers ?? []) refs.push({ kind: "containers", name });

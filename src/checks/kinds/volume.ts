@@ -1,6 +1,7 @@
 /** `volume:` checks: presence, driver, and a file's content inside it (read through a helper container). */
 
 import { z } from "zod";
+import type { Translate } from "../../i18n/index.js";
 import { closest } from "../../text/similar.js";
 import { owns } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
@@ -8,6 +9,7 @@ import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { isNotFound } from "../containers.js";
 import { fail, mismatch, pass, typoHint } from "../diagnosis.js";
 import { runHelper } from "../helper.js";
+import { quoted, sentence } from "../phrases.js";
 import type { Outcome } from "../result.js";
 import { name, text } from "../schema-parts.js";
 import { matchText } from "../text-match.js";
@@ -48,10 +50,22 @@ async function evaluateVolume(check: VolumeCheck, ctx: CheckContext): Promise<Ou
   return matchText(fileSubject, run.stdout, { contains: check.file.contains }, false);
 }
 
+function describeVolume(check: VolumeCheck, t: Translate): string {
+  const facts: string[] = [];
+  if (check.driver) facts.push(t("check.volume.driver", { driver: check.driver }));
+  if (check.file?.contains !== undefined)
+    facts.push(
+      t("check.volume.fileContains", { path: check.file.path, text: quoted(check.file.contains, t) }),
+    );
+  else if (check.file) facts.push(t("check.volume.file", { path: check.file.path }));
+  return sentence(t("check.volume.subject", { name: check.volume }), facts, t("check.exists"), t);
+}
+
 export const volumeKind = defineCheckKind<"volume", VolumeCheck>({
   key: "volume",
   schema: volumeCheck,
   label: (check) => `volume ${check.volume}`,
+  describe: describeVolume,
   references: (check) => [{ kind: "volumes", name: check.volume }],
   evaluate: evaluateVolume,
 });

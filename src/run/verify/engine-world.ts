@@ -74,11 +74,12 @@ export function engineVerifyWorld(engine: Engine, options: EngineWorldOptions): 
       evaluateChecks(step.checks, contextFor(lesson.meta, workdir, markers.get(key(lesson))), {
         stepBegan: await stepBegan(lesson, step),
       }),
-    solve: (step, workdir) =>
+    solve: (step, workdir, signal) =>
       runSolution(step.solution?.script ?? "", {
         cwd: workdir,
         timeoutMs: options.solutionTimeoutMs,
         env: options.composeCommand ? { DOCKER_TUTOR_COMPOSE: options.composeCommand } : {},
+        signal,
       }),
     leftovers: async (lesson) => words((await planReset(docker, [footprint(lesson)], scope)).owned),
     alive: () => engineAnswers(docker),

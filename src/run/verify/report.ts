@@ -43,6 +43,11 @@ export interface LessonReport {
   refused: string | undefined;
   /** The lesson's verdict is ok (see verdict.ts). */
   ok: boolean;
+  /**
+   * The run was cancelled (`verify --watch`: a newer save made it stale), during this step or before the
+   * first (undefined). Its steps so far are reported; the lesson was cleaned up all the same.
+   */
+  cancelled?: { atStep: string | undefined };
 }
 
 export type VerifyEvent =
@@ -71,7 +76,8 @@ export interface VerifyWorld {
   /** Creates the lesson's working folder afresh; its path. */
   prepare(lesson: Lesson, pack: Pack): Promise<string>;
   evaluate(lesson: Lesson, step: Step, workdir: string): Promise<CheckResult[]>;
-  solve(step: Step, workdir: string): Promise<SolutionRun>;
+  /** Runs the step's solution; `signal` kills it (its whole process group) when the run is cancelled. */
+  solve(step: Step, workdir: string, signal?: AbortSignal): Promise<SolutionRun>;
   /** What the lesson still owns on the engine, worded `container tutor-web`. */
   leftovers(lesson: Lesson): Promise<string[]>;
   /** The engine answers a ping now. */
@@ -92,4 +98,9 @@ export interface VerifyOptions {
   lintErrors?: (lesson: Lesson) => number;
   /** What the lesson (no step) or a step needs that this engine lacks, in words (run/needs.ts). */
   unmet?: (lesson: Lesson, stepId?: string) => string[];
+  /**
+   * Cancels the run (`verify --watch`): it stops between steps and phases, kills a running solution, and
+   * still resets the lesson, so a cancelled run leaves nothing behind.
+   */
+  signal?: AbortSignal;
 }

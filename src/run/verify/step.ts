@@ -34,6 +34,7 @@ export async function verifyStep(
     report.failure = `engine error before the solution: ${before.find((r) => r.engineError)?.message}`;
     return done();
   }
+  if (options.signal?.aborted) return done();
   report.negative = before.every((r) => r.passed) ? "passed-unexpectedly" : "failed-as-expected";
   if (report.negative === "passed-unexpectedly") {
     report.results = before;
@@ -43,8 +44,9 @@ export async function verifyStep(
 
   options.emit({ type: "phase", lesson, step, phase: "solution" });
   phaseStart = Date.now();
-  const run = await world.solve(step, dir);
+  const run = await world.solve(step, dir, options.signal);
   report.timings.solutionMs = Date.now() - phaseStart;
+  if (options.signal?.aborted) return done();
   report.solutionRun = run;
   report.solution = run.exitCode === 0 ? "ok" : "error";
   if (report.solution === "error") {
@@ -58,7 +60,7 @@ export async function verifyStep(
   phaseStart = Date.now();
   // After a failed solution nothing is starting: one look, no waiting for a pass that cannot come.
   const waitMs = report.solution === "error" ? 0 : options.positiveWaitMs;
-  const after = await waitForPass(() => world.evaluate(lesson, step, dir), waitMs);
+  const after = await waitForPass(() => world.evaluate(lesson, step, dir), waitMs, options.signal);
   report.timings.positiveMs = Date.now() - phaseStart;
   if (report.negative !== "passed-unexpectedly") report.results = after;
   if (after.some((r) => r.engineError)) {
@@ -74,13 +76,20 @@ export async function verifyStep(
   return done();
 }
 
-/** Re-evaluates until every check passes or the wait is over; quick at first, then every 500 ms. */
-async function waitForPass(evaluate: () => Promise<CheckResult[]>, waitMs: number): Promise<CheckResult[]> {
+/**
+ * Re-evaluates until every check passes, the wait is over or the run is cancelled; quick at first, then
+ * every 500 ms.
+ */
+async function waitForPass(
+  evaluate: () => Promise<CheckResult[]>,
+  waitMs: number,
+  signal: AbortSignal | undefined,
+): Promise<CheckResult[]> {
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
     const results = await evaluate();
-    if (results.every((r) => r.passed) || results.some((r) => r.engineError) || Date.now() >= deadline)
-      return results;
+    const over = Date.now() >= deadline || signal?.aborted;
+    if (results.every((r) => r.passed) || results.some((r) => r.engineError) || over) return results;
     await new Promise((resolve) => setTimeout(resolve, Math.min(25 * 2 ** attempt, 500)));
   }
 }

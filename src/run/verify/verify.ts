@@ -62,14 +62,25 @@ export async function verifyLesson(
     );
   const dir = await world.prepare(lesson, pack);
 
+  const { signal } = options;
   const steps: StepReport[] = [];
+  let cancelled: LessonReport["cancelled"];
   for (const [index, step] of lesson.steps.entries()) {
+    if (signal?.aborted) {
+      cancelled = { atStep: undefined };
+      break;
+    }
     options.emit({ type: "step-start", lesson, step, index, total: lesson.steps.length });
     const stepLacking = options.unmet?.(lesson, step.id) ?? [];
     let report =
       stepLacking.length > 0
         ? skippedStep(step, stepLacking.join("; "))
         : await verifyStep(lesson, step, dir, options);
+    // Cut short: its half-done report says nothing; the reset below still removes what it made.
+    if (signal?.aborted) {
+      cancelled = { atStep: step.id };
+      break;
+    }
     const engineLost =
       report.engineError || lostTheEngine(report) || (report.failure !== undefined && !(await world.alive()));
     if (step.kind === "task" && engineLost) {
@@ -81,14 +92,18 @@ export async function verifyLesson(
         failure: `engine error: the engine stopped answering during this step`,
       };
       options.emit({ type: "engine-away", lesson, step });
-      const waited = await world.waitForEngine(options.engineWaitMs);
+      const waited = await untilAborted(world.waitForEngine(options.engineWaitMs), signal);
+      if (waited === undefined && signal?.aborted) {
+        cancelled = { atStep: step.id };
+        break;
+      }
       if (waited === undefined) {
         steps.push(report);
         options.emit({ type: "step-end", lesson, step, report });
         break;
       }
       options.emit({ type: "engine-back", lesson, step, waitedMs: waited });
-      await world.solve(step, dir);
+      await world.solve(step, dir, signal);
     }
     steps.push(report);
     options.emit({ type: "step-end", lesson, step, report });
@@ -105,21 +120,36 @@ export async function verifyLesson(
     complete: steps.length === lesson.steps.length,
     refused: undefined,
     ok: false,
+    ...(cancelled ? { cancelled } : {}),
   };
-  report.ok = lessonVerdict(report) === "ok";
+  report.ok = !cancelled && lessonVerdict(report) === "ok";
   if (leftovers.length === 0) await world.end(lesson);
   options.emit({ type: "lesson-end", lesson, report });
   return report;
 }
 
-/** Each selected lesson in turn. */
+/** Each selected lesson in turn; once the run is cancelled, the lesson under way is its last. */
 export async function verifyLessons(
   selected: { pack: Pack; lesson: Lesson }[],
   options: VerifyOptions,
 ): Promise<LessonReport[]> {
   const reports: LessonReport[] = [];
-  for (const { pack, lesson } of selected) reports.push(await verifyLesson(pack, lesson, options));
+  for (const { pack, lesson } of selected) {
+    if (options.signal?.aborted) break;
+    reports.push(await verifyLesson(pack, lesson, options));
+  }
   return reports;
+}
+
+/** The promise's value, or undefined as soon as the run is cancelled. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { composeKind } from "../../../../src/checks/kinds/compose.js";
-import { fails, parseAs, passes } from "../../../support/checks.js";
+import { fails, inWords, parseAs, passes } from "../../../support/checks.js";
 import { recordedContext } from "../../../support/recorded-engine.js";
 
 const project = "tutor-rec-app";
@@ -55,5 +55,21 @@ describe("compose check on recorded containers", () => {
     expect(await fails(`- compose: tutor-rec-empty`, ctx)).toBe(
       "compose project tutor-rec-empty has no containers (is it up?)",
     );
+  });
+});
+
+describe("compose check in words", () => {
+  it("says the services and counts, in English and in French", () => {
+    const yaml = "- compose: tutor-shop\n  services: [web, db]\n  count: {web: 2}";
+    expect(inWords(yaml)).toBe(
+      "compose project tutor-shop runs services web and db and runs 2 containers of web",
+    );
+    expect(inWords(yaml, "fr")).toBe(
+      "le projet compose tutor-shop fait tourner les services web et db et fait tourner 2 conteneurs de web",
+    );
+    expect(inWords("- compose: tutor-shop\n  services: [web]")).toBe(
+      "compose project tutor-shop runs service web",
+    );
+    expect(inWords("- compose: tutor-shop")).toBe("compose project tutor-shop has containers");
   });
 });

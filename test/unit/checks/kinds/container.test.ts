@@ -7,7 +7,7 @@ import { createCheckContext } from "../../../../src/checks/check-context.js";
 import { evaluateCheck } from "../../../../src/checks/evaluate.js";
 import { containerKind } from "../../../../src/checks/kinds/container.js";
 import { emptyResources } from "../../../../src/world/resources.js";
-import { fails, parseAs, passes } from "../../../support/checks.js";
+import { fails, inWords, parseAs, passes } from "../../../support/checks.js";
 import { RecordedEngine, recordedContext, recordedWorkdir } from "../../../support/recorded-engine.js";
 
 const engine = new RecordedEngine();
@@ -372,5 +372,42 @@ describe("container check and the lesson's resources", () => {
       message: "the engine did not answer (refused)",
       engineError: true,
     });
+  });
+});
+
+describe("container check in words", () => {
+  it("says every field, in English and in French", () => {
+    const yaml = `- container: tutor-web
+  state: running
+  ports: ["8080:80", "127.0.0.1:5353:53/udp"]`;
+    expect(inWords(yaml)).toBe(
+      "container tutor-web is running and publishes 8080→80 and 127.0.0.1:5353→53/udp",
+    );
+    expect(inWords(yaml, "fr")).toBe(
+      "le conteneur tutor-web est à l'état running et publie 8080→80 et 127.0.0.1:5353→53/udp",
+    );
+    const all = `- container: tutor-app
+  exitCode: 0
+  image: busybox
+  mounts: [{target: /data, source: tutor-data, readOnly: true}, {target: /tmp, type: tmpfs}, {target: /x}]
+  networks: [tutor-net]
+  env: {MODE: prod}
+  labels: {team: a, tier: web}
+  restart: on-failure
+  logs: {contains: 'say "hi"'}`;
+    expect(inWords(all)).toBe(
+      'container tutor-app has exit code 0, runs image busybox, mounts tutor-data at /data (read-only), a tmpfs mount at /tmp and a mount at /x, is on network tutor-net, has environment MODE=prod, has labels team=a, tier=web, has restart policy on-failure and has logs containing "say \\"hi\\""',
+    );
+    expect(inWords(all, "fr")).toBe(
+      'le conteneur tutor-app a le code de sortie 0, tourne sur l\'image busybox, monte tutor-data sur /data (en lecture seule), un montage tmpfs sur /tmp et un montage sur /x, est sur le réseau tutor-net, a pour environnement MODE=prod, a les labels team=a, tier=web, a la politique de redémarrage on-failure et a des journaux qui contiennent « say \\"hi\\" »',
+    );
+  });
+
+  it("names a compose service's containers, and says a bare check asks that the container exists", () => {
+    expect(inWords("- container: {project: tutor-shop, service: web}\n  logs: {matches: '^up'}")).toBe(
+      "every container of service web of compose project tutor-shop has logs matching /^up/",
+    );
+    expect(inWords("- container: tutor-web")).toBe("container tutor-web exists");
+    expect(inWords("- container: tutor-web", "fr")).toBe("le conteneur tutor-web existe");
   });
 });

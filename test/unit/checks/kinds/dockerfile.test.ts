@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckContext } from "../../../../src/checks/check-context.js";
 import { dockerfileKind } from "../../../../src/checks/kinds/dockerfile.js";
-import { fails, filesOnlyContext, parseAs, passes } from "../../../support/checks.js";
+import { fails, filesOnlyContext, inWords, parseAs, passes } from "../../../support/checks.js";
 
 const dockerfile = `FROM python:3.11-slim AS build
 WORKDIR /src
@@ -132,5 +132,23 @@ describe("dockerfile check on COPY --from", () => {
     expect(await fails(`- { dockerfile: Dockerfile.index, has: [COPY --from=build] }`, ctx)).toBe(
       "Dockerfile.index has no COPY --from=build; expected COPY --from=build",
     );
+  });
+});
+
+describe("dockerfile check in words", () => {
+  it("says every field, in English and in French", () => {
+    const yaml = `- dockerfile: app/Dockerfile
+  from: python:3.11-slim
+  stages: 2
+  has: [COPY requirements.txt, RUN pip]
+  lacks: [ADD]
+  order: [COPY requirements.txt, RUN pip, COPY .]`;
+    expect(inWords(yaml)).toBe(
+      "Dockerfile app/Dockerfile builds FROM python:3.11-slim, has 2 stages, has COPY requirements.txt and RUN pip, has no ADD and has COPY requirements.txt, RUN pip, COPY ., in that order",
+    );
+    expect(inWords(yaml, "fr")).toBe(
+      "le Dockerfile app/Dockerfile part de l'image python:3.11-slim (FROM), a 2 étapes de construction, contient COPY requirements.txt et RUN pip, ne contient pas ADD et contient COPY requirements.txt, RUN pip, COPY ., dans cet ordre",
+    );
+    expect(inWords("- dockerfile: Dockerfile")).toBe("Dockerfile Dockerfile parses");
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { execKind } from "../../../../src/checks/kinds/exec.js";
-import { fails, parseAs, passes } from "../../../support/checks.js";
+import { fails, inWords, parseAs, passes } from "../../../support/checks.js";
 import { RecordedEngine, recordedContext } from "../../../support/recorded-engine.js";
 
 const web = "tutor-rec-web";
@@ -96,5 +96,20 @@ describe("exec check on recorded command runs", () => {
     expect(await fails(`- { exec: ${web}, command: sleep 60 }`, impatient)).toBe(
       `\`sleep 60\` in ${web} did not finish within 0.05 s; expected exit code 0`,
     );
+  });
+});
+
+describe("exec check in words", () => {
+  it("says the command, where it runs and what it must give, in English and in French", () => {
+    const yaml = "- exec: tutor-web\n  command: cat /www/index.html\n  contains: Hello";
+    expect(inWords(yaml)).toBe(
+      '`cat /www/index.html` in container tutor-web exits 0 with "Hello" in its output',
+    );
+    expect(inWords(yaml, "fr")).toBe(
+      "`cat /www/index.html` dans le conteneur tutor-web se termine avec le code 0 en affichant « Hello »",
+    );
+    expect(
+      inWords("- exec: {project: tutor-shop, service: db}\n  command: [test, -s, /ready]\n  exitCode: 1"),
+    ).toBe("`test -s /ready` in every container of service db of compose project tutor-shop exits 1");
   });
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckContext } from "../../../../src/checks/check-context.js";
 import { fileKind } from "../../../../src/checks/kinds/file.js";
-import { fails, filesOnlyContext, parseAs, passes } from "../../../support/checks.js";
+import { fails, filesOnlyContext, inWords, parseAs, passes } from "../../../support/checks.js";
 
 let root: string;
 let ctx: CheckContext;
@@ -120,5 +120,18 @@ describe("file check read as a .dockerignore (excludes)", () => {
     expect(await fails(`- { file: anchored.dockerignore, excludes: [keep.pyc] }`, ctx)).toBe(
       "file anchored.dockerignore leaves keep.pyc in the build context; expected a pattern that leaves keep.pyc out",
     );
+  });
+});
+
+describe("file check in words", () => {
+  it("says what the file must hold, or that it must not exist, in English and in French", () => {
+    expect(inWords("- file: notes.txt\n  contains: milk\n  matches: '^v\\d+'")).toBe(
+      'file notes.txt contains "milk" and matches /^v\\d+/',
+    );
+    expect(inWords("- file: notes.txt\n  contains: milk", "fr")).toBe(
+      "le fichier notes.txt contient « milk »",
+    );
+    expect(inWords("- file: notes.txt")).toBe("file notes.txt exists");
+    expect(inWords("- file: notes.txt\n  exists: false", "fr")).toBe("le fichier notes.txt n'existe pas");
   });
 });

@@ -9,7 +9,7 @@ import { evaluateChecks } from "../../../../src/checks/evaluate.js";
 import { httpKind, retryDelayMs } from "../../../../src/checks/kinds/http.js";
 import { parseCheckList } from "../../../../src/checks/parse.js";
 import { emptyResources } from "../../../../src/world/resources.js";
-import { fails, parseAs, passes } from "../../../support/checks.js";
+import { fails, inWords, parseAs, passes } from "../../../support/checks.js";
 
 /** Serves "hello" at / and /index.html, 404 elsewhere. */
 let server: http.Server;
@@ -296,5 +296,16 @@ describe("http check on an engine reached over IPv6", () => {
     } finally {
       await close(v6);
     }
+  });
+});
+
+describe("http check in words", () => {
+  it("says the request and the answer wanted, in English and in French", () => {
+    const yaml = "- http: 8080\n  status: 200\n  contains: Hello";
+    expect(inWords(yaml)).toBe('GET http://localhost:8080/ answers 200 with a body containing "Hello"');
+    expect(inWords(yaml, "fr")).toBe(
+      "GET http://localhost:8080/ répond 200 avec un corps qui contient « Hello »",
+    );
+    expect(inWords("- http: 8081\n  path: /health")).toBe("GET http://localhost:8081/health answers 2xx");
   });
 });

@@ -1,7 +1,7 @@
 /** `image:` checks judged on image inspect JSON recorded from a real engine (test/fixtures/inspect/). */
 import { describe, expect, it } from "vitest";
 import { imageKind } from "../../../../src/checks/kinds/image.js";
-import { fails, parseAs, passes } from "../../../support/checks.js";
+import { fails, inWords, parseAs, passes } from "../../../support/checks.js";
 import { recordedContext } from "../../../support/recorded-engine.js";
 
 const ctx = recordedContext();
@@ -156,5 +156,33 @@ describe("image check on recorded images", () => {
       { kind: "images", name: "tutor-box:1.0" },
       { kind: "images", name: "busybox:latest" },
     ]);
+  });
+});
+
+describe("image check in words", () => {
+  it("says every field, in English and in French", () => {
+    const yaml = `- image: tutor-app:1
+  labels: {version: "1"}
+  env: {PORT: "8000"}
+  cmd: [python, app.py]
+  entrypoint: [tini, --]
+  exposedPorts: [8000, 53/udp]
+  workdir: /app
+  user: app
+  layers: {min: 2, max: 5}
+  maxSize: 20MB`;
+    expect(inWords(yaml)).toBe(
+      'image tutor-app:1 has label version=1, has environment PORT=8000, has CMD ["python","app.py"], has ENTRYPOINT ["tini","--"], exposes 8000 and 53/udp, has WORKDIR /app, runs as user app, has between 2 and 5 layers and is at most 20MB',
+    );
+    expect(inWords(yaml, "fr")).toBe(
+      'l\'image tutor-app:1 a le label version=1, a pour environnement PORT=8000, a pour CMD ["python","app.py"], a pour ENTRYPOINT ["tini","--"], expose 8000 et 53/udp, a pour WORKDIR /app, tourne sous l\'utilisateur app, a entre 2 et 5 couches et fait au plus 20MB',
+    );
+  });
+
+  it("counts layers in the right form, and says a bare check asks that the image exists", () => {
+    expect(inWords("- image: tutor-a\n  layers: 1")).toBe("image tutor-a has 1 layer");
+    expect(inWords("- image: tutor-a\n  layers: {max: 1}", "fr")).toBe("l'image tutor-a a au plus 1 couche");
+    expect(inWords("- image: tutor-a\n  layers: {min: 3}")).toBe("image tutor-a has at least 3 layers");
+    expect(inWords("- image: tutor-a")).toBe("image tutor-a exists");
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { networkKind } from "../../../../src/checks/kinds/network.js";
-import { fails, parseAs, passes } from "../../../support/checks.js";
+import { fails, inWords, parseAs, passes } from "../../../support/checks.js";
 import { RecordedEngine, recordedContext } from "../../../support/recorded-engine.js";
 
 /** A bridge network: tutor-rec-web and tutor-rec-app-db-1 (alias db) running on it, tutor-rec-done exited. */
@@ -107,5 +107,23 @@ describe("network check resolves a name from inside a container", () => {
     expect(
       await fails(`- { network: ${network}, resolves: { from: tutor-rec-nothing-here, name: db } }`, ctx),
     ).toBe("no container named tutor-rec-nothing-here, so nothing resolves db from it");
+  });
+});
+
+describe("network check in words", () => {
+  it("says every field, in English and in French", () => {
+    const yaml = `- network: tutor-net
+  driver: bridge
+  internal: true
+  containers: [tutor-a, tutor-b]
+  resolves: {from: tutor-a, name: tutor-b}`;
+    expect(inWords(yaml)).toBe(
+      "network tutor-net uses driver bridge, is internal, connects tutor-a and tutor-b and lets tutor-a resolve the name tutor-b",
+    );
+    expect(inWords(yaml, "fr")).toBe(
+      "le réseau tutor-net utilise le pilote bridge, est interne, relie tutor-a et tutor-b et permet à tutor-a de résoudre le nom tutor-b",
+    );
+    expect(inWords("- network: tutor-net\n  internal: false")).toBe("network tutor-net is not internal");
+    expect(inWords("- network: tutor-net")).toBe("network tutor-net exists");
   });
 });

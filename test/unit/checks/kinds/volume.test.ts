@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { volumeKind } from "../../../../src/checks/kinds/volume.js";
-import { fails, parseAs, passes } from "../../../support/checks.js";
+import { fails, inWords, parseAs, passes } from "../../../support/checks.js";
 import { RecordedEngine, recordedContext } from "../../../support/recorded-engine.js";
 
 /** Holds notes.txt ("hello from the volume") and an empty folder sub. */
@@ -85,5 +85,17 @@ describe("volume check reads a file inside the volume", () => {
     expect(await fails(`- { volume: ${volume}, file: { path: /notes.txt } }`, ctx)).toBe(
       "no image with a shell is present to run a helper container: `docker pull busybox` provides one",
     );
+  });
+});
+
+describe("volume check in words", () => {
+  it("says the driver and the file it holds, in English and in French", () => {
+    const yaml = "- volume: tutor-data\n  driver: local\n  file: {path: /notes.txt, contains: milk}";
+    expect(inWords(yaml)).toBe('volume tutor-data uses driver local and holds /notes.txt containing "milk"');
+    expect(inWords(yaml, "fr")).toBe(
+      "le volume tutor-data utilise le pilote local et contient le fichier /notes.txt, qui contient « milk »",
+    );
+    expect(inWords("- volume: tutor-data\n  file: {path: /a}")).toBe("volume tutor-data holds /a");
+    expect(inWords("- volume: tutor-data", "fr")).toBe("le volume tutor-data existe");
   });
 });
