@@ -1,4 +1,4 @@
-/** `container:` checks: state, exit code, image, ports, mounts, networks, env, labels, restart policy, logs. */
+/** `container:` checks: state, exit code, image, ports, mounts, networks, env, labels, restart policy, health, limits, logs. */
 import path from "node:path";
 import { z } from "zod";
 import { collect, demultiplex } from "../../engine/streams.js";
@@ -6,6 +6,7 @@ import { normalizeImageRef } from "../../world/image-refs.js";
 import { sameNetwork } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, type CheckReference, defineCheckKind } from "../check-kind.js";
+import { cpuCount, healthStatuses, matchHealthAndLimits, memorySize } from "../container-health.js";
 import { type ContainerInfo, containerName, findContainers } from "../containers.js";
 import { list, mismatch, pass } from "../diagnosis.js";
 import { envMap, matchPairs } from "../pairs.js";
@@ -52,6 +53,9 @@ export const containerCheck = z.strictObject({
   env: stringMap.optional(),
   labels: stringMap.optional(),
   restart: z.enum(restartPolicies).optional(),
+  health: z.enum(healthStatuses).optional(),
+  memory: memorySize.optional(),
+  cpus: cpuCount.optional(),
   logs: textMatch.optional(),
 });
 
@@ -140,6 +144,10 @@ async function matchContainer(
     const policy = info.HostConfig.RestartPolicy?.Name || "no";
     if (policy !== check.restart) return mismatch(subject, `has restart policy ${policy}`, check.restart);
     facts.push(`restart ${policy}`);
+  }
+  for (const outcome of matchHealthAndLimits(subject, check, info)) {
+    if (!outcome.passed) return outcome;
+    facts.push(outcome.message);
   }
   if (check.logs) {
     const logs = await readLogs(info, ctx);
