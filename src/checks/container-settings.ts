@@ -1,5 +1,6 @@
 /** Two `container:` fields read from how the container was made: its restart policy, and the image reference it was created from. */
 import { z } from "zod";
+import type { Translate } from "../i18n/index.js";
 import type { ContainerInfo } from "./containers.js";
 import { mismatch, pass } from "./diagnosis.js";
 import type { Outcome } from "./result.js";
@@ -32,4 +33,13 @@ export function matchByDigest(subject: string, wanted: boolean, info: ContainerI
       wanted ? "an image named by digest (name@sha256:…)" : "an image named by tag",
     );
   return pass(pinned ? "created by digest" : "created by tag");
+}
+
+/** The restart policy and byDigest in words, for authors (preview). */
+export function describeSettings(check: { restart?: string; byDigest?: boolean }, t: Translate): string[] {
+  const facts: string[] = [];
+  if (check.restart) facts.push(t("check.container.restart", { policy: check.restart }));
+  if (check.byDigest !== undefined)
+    facts.push(t(check.byDigest ? "check.container.byDigest" : "check.container.notByDigest"));
+  return facts;
 }

@@ -19,10 +19,10 @@ export function detectLanguage(flag: string | undefined, env: NodeJS.ProcessEnv)
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** Whether a count takes the singular: 1 in English; 0 and 1 in French. */
+/** Whether a count takes the singular: 1 in English; under 2 in French (0, 1, 1,5). */
 const singular: Record<UiLanguage, (n: number) => boolean> = {
   en: (n) => n === 1,
-  fr: (n) => n === 0 || n === 1,
+  fr: (n) => Math.abs(n) < 2, // 0, 1 and 1,5 take the singular in French
 };
 
 /**

@@ -54,10 +54,12 @@ const image = `tutor-test-image-${pid}:1`;
 /** Declared by the lesson, never created: for "no such" cases. */
 const gone = named("nothing-here");
 const emptyProject = named("empty");
+/** Started in its own test: a healthcheck, --memory 64m and --cpus 0.5. */
+const kept = named("kept");
 const otherVolume = named("other");
 
 const resources: Resources = {
-  containers: [web, done, appWeb1, appWeb2, appDb, appWorker, gone, `tutor-test_web-${pid}`],
+  containers: [web, done, appWeb1, appWeb2, appDb, appWorker, gone, kept, `tutor-test_web-${pid}`],
   images: [`tutor-test-image-${pid}`],
   volumes: [volume, otherVolume, named("dta")],
   networks: [network, named("nett")],
@@ -484,6 +486,46 @@ describe("container checks", () => {
           restart: always
       `),
     ).toBe(`container ${web} has restart policy unless-stopped; expected always`);
+  });
+
+  it("container check reads the health status and the memory and CPU limits", async () => {
+    const container = await docker.createContainer({
+      name: created.track("containers", kept),
+      Image: "busybox:latest",
+      Labels: created.labels,
+      Cmd: ["sleep", "600"],
+      Healthcheck: { Test: ["CMD", "true"], Interval: 500_000_000 },
+      HostConfig: { Memory: 64 * 1024 * 1024, NanoCpus: 500_000_000 },
+    });
+    await container.start();
+    expect(
+      await passes(`
+        - container: ${kept}
+          memory: 64m
+          cpus: 0.5
+      `),
+    ).toBe(`container ${kept} is running, memory 64 MiB, 0.5 CPUs`);
+    expect(
+      await fails(`
+        - container: ${web}
+          memory: 64m
+      `),
+    ).toBe(`container ${web} has no memory limit; expected a memory limit of 64 MiB`);
+    expect(
+      await fails(`
+        - container: ${web}
+          health: healthy
+      `),
+    ).toBe(`container ${web} has no healthcheck; expected health healthy`);
+    const deadline = Date.now() + 15_000;
+    while ((await container.inspect()).State.Health?.Status !== "healthy" && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(
+      await passes(`
+        - container: ${kept}
+          health: healthy
+      `),
+    ).toBe(`container ${kept} is running, health healthy`);
   });
 
   it("container check searches the logs with contains and matches", async () => {

@@ -1,4 +1,4 @@
-/** `container:` checks: state, exit code, image, ports, mounts, networks, env, labels, restart policy, logs. */
+/** `container:` checks: state, exit code, image, ports, mounts, networks, env, labels, restart policy, health, limits, logs. */
 import path from "node:path";
 import { z } from "zod";
 import { collect, demultiplex } from "../../engine/streams.js";
@@ -7,7 +7,14 @@ import { normalizeImageRef } from "../../world/image-refs.js";
 import { sameNetwork } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, type CheckReference, defineCheckKind } from "../check-kind.js";
-import { matchByDigest, matchRestart, restartPolicy } from "../container-settings.js";
+import {
+  cpuCount,
+  describeHealthAndLimits,
+  healthStatuses,
+  matchHealthAndLimits,
+  memorySize,
+} from "../container-health.js";
+import { describeSettings, matchByDigest, matchRestart, restartPolicy } from "../container-settings.js";
 import { type ContainerInfo, containerName, findContainers } from "../containers.js";
 import { list, mismatch, pass } from "../diagnosis.js";
 import { envMap, matchPairs } from "../pairs.js";
@@ -50,6 +57,9 @@ export const containerCheck = z.strictObject({
   restart: restartPolicy.optional(),
   /** Created from a reference by digest (`name@sha256:…`), not by tag or ID. */
   byDigest: z.boolean().optional(),
+  health: z.enum(healthStatuses).optional(),
+  memory: memorySize.optional(),
+  cpus: cpuCount.optional(),
   logs: textMatch.optional(),
 });
 
@@ -139,6 +149,10 @@ async function matchContainer(
     check.byDigest !== undefined && matchByDigest(subject, check.byDigest, info),
   ]) {
     if (!outcome) continue;
+    if (!outcome.passed) return outcome;
+    facts.push(outcome.message);
+  }
+  for (const outcome of matchHealthAndLimits(subject, check, info)) {
     if (!outcome.passed) return outcome;
     facts.push(outcome.message);
   }
@@ -258,7 +272,7 @@ function describeContainer(check: ContainerCheck, t: Translate): string {
   if (check.env) facts.push(t("check.env", { pairs: pairs(check.env) }));
   if (check.labels)
     facts.push(t("check.labels", { pairs: pairs(check.labels), count: Object.keys(check.labels).length }));
-  if (check.restart) facts.push(t("check.container.restart", { policy: check.restart }));
+  facts.push(...describeSettings(check, t), ...describeHealthAndLimits(check, t));
   if (check.logs?.contains !== undefined)
     facts.push(t("check.container.logsContain", { text: quoted(check.logs.contains, t) }));
   if (check.logs?.matches !== undefined)

@@ -7,7 +7,7 @@ import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { fail, mismatch, pass } from "../diagnosis.js";
 import { isIgnored, parseDockerignore } from "../dockerignore.js";
-import { pattern, quoted, sentence } from "../phrases.js";
+import { joinWords, pattern, quoted, sentence } from "../phrases.js";
 import type { Outcome } from "../result.js";
 import { text } from "../schema-parts.js";
 import { matchText } from "../text-match.js";
@@ -63,6 +63,8 @@ function describeFile(check: FileCheck, t: Translate): string {
   if (check.exists === false) facts.push(t("check.file.absent"));
   if (check.contains !== undefined) facts.push(t("check.file.contains", { text: quoted(check.contains, t) }));
   if (check.matches !== undefined) facts.push(t("check.file.matches", { pattern: pattern(check.matches) }));
+  if (check.excludes !== undefined)
+    facts.push(t("check.file.excludes", { paths: joinWords(check.excludes, t) }));
   return sentence(t("check.file.subject", { path: check.file }), facts, t("check.exists"), t);
 }
 

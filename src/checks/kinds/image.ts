@@ -165,6 +165,7 @@ function describeImage(check: ImageCheck, t: Translate): string {
     const size = typeof check.maxSize === "string" ? check.maxSize.trim() : formatBytes(check.maxSize);
     facts.push(t("check.image.maxSize", { size }));
   }
+  if (check.sameAs !== undefined) facts.push(t("check.image.sameAs", { other: check.sameAs }));
   return sentence(t("check.image.subject", { ref: check.image }), facts, t("check.exists"), t);
 }
 

@@ -403,6 +403,21 @@ describe("container check in words", () => {
     );
   });
 
+  it("says the settings and limits fields too", () => {
+    const yaml = `- container: tutor-api
+  restart: "on-failure:3"
+  byDigest: true
+  health: healthy
+  memory: 64m
+  cpus: 0.5`;
+    expect(inWords(yaml)).toBe(
+      "container tutor-api has restart policy on-failure:3, was created from its image by digest (name@sha256:…), has health healthy, may use at most 64 MiB of memory and may use at most 0.5 CPUs",
+    );
+    expect(inWords(yaml, "fr")).toBe(
+      "le conteneur tutor-api a la politique de redémarrage on-failure:3, a été créé à partir de son image désignée par son digest (nom@sha256:…), a l'état de santé healthy, peut utiliser au plus 64 MiB de mémoire et peut utiliser au plus 0.5 processeur",
+    );
+  });
+
   it("names a compose service's containers, and says a bare check asks that the container exists", () => {
     expect(inWords("- container: {project: tutor-shop, service: web}\n  logs: {matches: '^up'}")).toBe(
       "every container of service web of compose project tutor-shop has logs matching /^up/",

@@ -132,6 +132,12 @@ describe("file check in words", () => {
       "le fichier notes.txt contient « milk »",
     );
     expect(inWords("- file: notes.txt")).toBe("file notes.txt exists");
+    expect(inWords("- file: .dockerignore\n  excludes: [secrets.env, lib/app.pyc]")).toBe(
+      "file .dockerignore leaves secrets.env and lib/app.pyc out of the build context (read as a .dockerignore)",
+    );
+    expect(inWords("- file: .dockerignore\n  excludes: [secrets.env]", "fr")).toBe(
+      "le fichier .dockerignore laisse secrets.env hors du contexte de build (lu comme un .dockerignore)",
+    );
     expect(inWords("- file: notes.txt\n  exists: false", "fr")).toBe("le fichier notes.txt n'existe pas");
   });
 });

@@ -186,3 +186,14 @@ describe("image check in words", () => {
     expect(inWords("- image: tutor-a")).toBe("image tutor-a exists");
   });
 });
+
+describe("image check in words: sameAs", () => {
+  it("says which image the tag must point at", () => {
+    expect(inWords("- image: tutor-box:1.0\n  sameAs: busybox:latest")).toBe(
+      "image tutor-box:1.0 is the same image as busybox:latest",
+    );
+    expect(inWords("- image: tutor-box:1.0\n  sameAs: busybox:latest", "fr")).toBe(
+      "l'image tutor-box:1.0 est la même image que busybox:latest",
+    );
+  });
+});

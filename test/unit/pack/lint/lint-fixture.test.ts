@@ -16,7 +16,7 @@ describe("lint on a pack with one of each mistake", () => {
       'mistakes.fr.md:21:1: extra step "extra-step": the primary file has no step with this id',
       'mistakes.md:16:10: duplicate step id "intro" (first used on line 12)',
       'mistakes.md:23:3: unknown check kind "contianer" (did you mean "container"?); expected one of container, image, volume, network, compose, http, exec, file, dockerfile, happened, not',
-      'mistakes.md:38:3: unknown field "stat" in a container check (did you mean "state"?); allowed: container, state, exitCode, image, ports, mounts, networks, env, labels, restart, byDigest, logs',
+      'mistakes.md:38:3: unknown field "stat" in a container check (did you mean "state"?); allowed: container, state, exitCode, image, ports, mounts, networks, env, labels, restart, byDigest, health, memory, cpus, logs',
       'mistakes.md:49:1: task step "no-solution" has no solution block',
       'mistakes.md:60:1: task step "no-hint" has no hint block',
       'mistakes.md:83:1: the solution uses image "nginx:alpine", which is not declared: add it to images',
