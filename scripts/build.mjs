@@ -31,6 +31,16 @@ const { metafile } = await build({
       "const __dirname = __fileURLToPath(new URL('.', import.meta.url));",
     ].join(" "),
   },
+  plugins: [
+    {
+      // highlight.js with the languages lessons use only (scripts/build/highlight-subset.cjs).
+      name: "highlight-subset",
+      setup(build) {
+        const subset = path.join(root, "scripts", "build", "highlight-subset.cjs");
+        build.onResolve({ filter: /^highlight\.js$/ }, () => ({ path: subset }));
+      },
+    },
+  ],
   legalComments: "none",
   // Less source to compile at every start; names are kept so DEBUG traces stay readable.
   minifyWhitespace: true,
