@@ -35,9 +35,14 @@ export async function taskStep(ctx: TutorContext, place: StepPlace): Promise<Tas
     await ensureImages(ctx, engine, lesson.meta.images);
   }
   // After the pulls: a `happened:` check looks back to here, and the tutor's own pulls come before.
+  // An engine that cannot tell its time this once leaves this machine's clock as the step's start.
   const stepBegan =
     engine && readsHistory(step.checks)
-      ? await ctx.progress.beginStep(lesson, step.id, await engine.now())
+      ? await ctx.progress.beginStep(
+          lesson,
+          step.id,
+          await engine.now().catch(() => new Date().toISOString()),
+        )
       : undefined;
 
   const checks = new TaskChecks(ctx, engine, lesson, step, dir, stepBegan);

@@ -142,6 +142,16 @@ describe("the tutor's steps, on a fake context", () => {
     await runLesson(again, [pack], history);
     expect(again.progressStore.packs["tutor-steps"]?.lessons["three-steps"]?.steps.task?.began).toBe(began);
     expect(again.evaluations[0]?.stepBegan).toBe(began);
+    // An engine that cannot tell its time: this machine's clock starts the step.
+    const clockless = new FakeTutor(["quit"], { evaluate: () => notRunning });
+    clockless.progressStore = progressAt("task");
+    const connect = clockless.engine.bind(clockless);
+    clockless.engine = async () => {
+      const engine = await connect();
+      return engine && { ...engine, now: () => Promise.reject(new Error("the engine did not answer")) };
+    };
+    await runLesson(clockless, [pack], history);
+    expect(clockless.evaluations[0]?.stepBegan).toMatch(/^\d{4}-\d\d-\d\dT/);
     // A step without history records no start, and its checks get none.
     const plain = new FakeTutor(["quit"], { evaluate: () => notRunning });
     plain.progressStore = progressAt("task");
