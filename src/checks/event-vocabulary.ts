@@ -100,9 +100,15 @@ const podmanActions: Record<string, string> = {
   remove: "destroy",
 };
 
+/** An engine's action (`exec_start: sh -c ls`, Podman's `exec`) as Docker names it, detail cut off. */
+export function dockerActionName(action: string): string {
+  const name = action.split(":")[0]?.trim() ?? "";
+  return Object.hasOwn(podmanActions, name) ? (podmanActions[name] as string) : name;
+}
+
 /** The event's action as Docker names it. */
 export function dockerAction(event: PastEvent): string {
-  return Object.hasOwn(podmanActions, event.action) ? (podmanActions[event.action] as string) : event.action;
+  return dockerActionName(event.action);
 }
 
 /**

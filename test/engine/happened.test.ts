@@ -52,23 +52,27 @@ async function dockerCli(...args: string[]): Promise<string> {
   return (await run("docker", args, { timeout: 30_000 })).stdout.trim();
 }
 
+/** `docker VERB FLAGS --name NAME busybox COMMAND`, labelled as this file's, as the learner types it. */
+function busyboxCli(verb: string, flags: string[], name: string, command: string[]): Promise<string> {
+  const label = `org.docker-tutor.test=${created.labelValue}`;
+  return dockerCli(
+    verb,
+    ...flags,
+    "--name",
+    created.track("containers", name),
+    "--label",
+    label,
+    "busybox",
+    ...command,
+  );
+}
+
 async function runTicker(): Promise<void> {
   await docker
     .getContainer(ticker)
     .remove({ force: true })
     .catch(() => undefined);
-  await dockerCli(
-    "run",
-    "-d",
-    "--name",
-    created.track("containers", ticker),
-    "--label",
-    `org.docker-tutor.test=${created.labelValue}`,
-    "busybox",
-    "sh",
-    "-c",
-    "trap '' TERM; while true; do sleep 1; done",
-  );
+  await busyboxCli("run", ["-d"], ticker, ["sh", "-c", "trap '' TERM; while true; do sleep 1; done"]);
 }
 
 /** The engine's time now: a step begins. */
@@ -183,16 +187,7 @@ describe("happened: checks on the real engine", () => {
 
   it("remembers a container that removed itself, from its image", async () => {
     const began = await stepBegins();
-    await dockerCli(
-      "run",
-      "--rm",
-      "--name",
-      created.track("containers", once),
-      "--label",
-      `org.docker-tutor.test=${created.labelValue}`,
-      "busybox",
-      "true",
-    );
+    await busyboxCli("run", ["--rm"], once, ["true"]);
     expect(await one(`- happened: {action: create, container: ${once}, image: busybox}`, began)).toEqual({
       passed: true,
       message: `container ${once}: create during this step`,
@@ -213,15 +208,7 @@ describe("happened: checks on the real engine", () => {
       .getContainer(before)
       .remove({ force: true })
       .catch(() => undefined);
-    await dockerCli(
-      "create",
-      "--name",
-      created.track("containers", before),
-      "--label",
-      `org.docker-tutor.test=${created.labelValue}`,
-      "busybox",
-      "true",
-    );
+    await busyboxCli("create", [], before, ["true"]);
     const began = await stepBegins();
     // A helper container, as the volume checks run one: made from busybox, labelled as the tutor's.
     const helper = await runHelper(ctx, ["true"]);

@@ -7,6 +7,7 @@
  */
 import { EventEmitter } from "node:events";
 import { type FSWatcher, watch } from "node:fs";
+import { dockerActionName, execActions } from "../../checks/event-vocabulary.js";
 import { engineAnswers } from "../../engine/alive.js";
 import type { Docker } from "../../engine/client.js";
 import { allEvents, type EngineEvent, type EventRelevance } from "../../world/event-relevance.js";
@@ -29,9 +30,11 @@ export interface WatcherOptions {
  * answered, so `exec_create` never counts; the learner's exec also starts, and that counts.
  */
 export function isLearnerEvent(event: EngineEvent, learnerExecs?: OwnExecs): boolean {
-  if (event.Action?.startsWith("exec_")) {
+  // Read with Docker's names: Podman calls an exec `exec` (and says no exec id, so none counts there).
+  const action = dockerActionName(event.Action ?? "");
+  if (execActions.has(action) || action.startsWith("exec_")) {
     const execId = event.Actor?.Attributes?.execID;
-    if (!learnerExecs || event.Action.startsWith("exec_create") || execId === undefined) return false;
+    if (!learnerExecs || action === "exec_create" || execId === undefined) return false;
     return !learnerExecs.ids().has(execId);
   }
   return event.Actor?.Attributes?.[helperLabel] !== "true";

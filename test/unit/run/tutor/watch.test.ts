@@ -17,6 +17,9 @@ describe("which engine events re-check a step", () => {
       eventMatters('{"Type":"container","Action":"exec_start: cat /tmp/x","Actor":{"Attributes":{}}}'),
     ).toBe(false);
     expect(eventMatters('{"Type":"container","Action":"exec_die","Actor":{"Attributes":{}}}')).toBe(false);
+    // Podman 4's names for the same: `exec` and `exec_died`.
+    expect(eventMatters('{"Type":"container","Action":"exec","Actor":{"Attributes":{}}}')).toBe(false);
+    expect(eventMatters('{"Type":"container","Action":"exec_died","Actor":{"Attributes":{}}}')).toBe(false);
     expect(
       eventMatters(
         '{"Type":"container","Action":"start","Actor":{"Attributes":{"org.docker-tutor.helper":"true"}}}',
