@@ -1,6 +1,7 @@
 /** What a check needs to look at the world: the engine, the lesson's working folder and what it owns. */
 import type { Docker } from "../engine/client.js";
 import { sshHostName } from "../engine/ssh-config.js";
+import { type Translate, translator } from "../i18n/index.js";
 import { type OwnExecs, ownExecs } from "../world/own-execs.js";
 import { cameAfter, type LessonMarker } from "../world/provenance.js";
 import type { Resources } from "../world/resources.js";
@@ -29,6 +30,8 @@ export interface CheckContext {
   ownExecs: OwnExecs;
   /** The evaluation this check is part of (evaluateChecks starts one per step evaluation). */
   round?: Round;
+  /** The learner's language: what results are worded in. */
+  t: Translate;
 }
 
 export const defaultTimeouts = { execMs: 10_000, httpMs: 3_000, helperMs: 20_000 };
@@ -89,9 +92,12 @@ export function createCheckContext(options: {
   timeouts?: Partial<CheckContext["timeouts"]>;
   /** Where the tutor's own exec ids are shared with other tutors (the tutor's home); else kept in memory. */
   ownExecs?: OwnExecs;
+  /** The learner's language; English when not given. */
+  t?: Translate;
 }): CheckContext {
   const { marker } = options;
   return {
+    t: options.t ?? translator("en"),
     ownExecs: options.ownExecs ?? ownExecs(),
     madeByLesson: (created) => cameAfter(marker, created),
     docker: options.docker,
@@ -113,6 +119,7 @@ export function checkContexts(options: {
   engineHost: string;
   timeouts?: Partial<CheckContext["timeouts"]>;
   ownExecs?: OwnExecs;
+  t?: Translate;
 }): (
   owner: { resources: Resources; images: string[] },
   workdir: string,

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Translate } from "../i18n/index.js";
 import type { ContainerInfo } from "./containers.js";
-import { mismatch, pass } from "./diagnosis.js";
+import { mismatch, pass, said } from "./diagnosis.js";
 import type { Outcome } from "./result.js";
 
 /** `none` is a container without a healthcheck. */
@@ -39,45 +39,61 @@ export function formatMemory(bytes: number): string {
   ] as const) {
     if (bytes > 0 && bytes % size === 0) return `${bytes / size} ${unit}`;
   }
-  return `${bytes} bytes`;
+  return `${bytes} B`;
 }
 
-export function matchHealth(subject: string, wanted: string, info: ContainerInfo): Outcome {
+export function matchHealth(t: Translate, subject: string, wanted: string, info: ContainerInfo): Outcome {
   const status = info.State.Health?.Status || "none";
-  if (status === wanted) return pass(wanted === "none" ? "no healthcheck" : `health ${status}`);
-  if (status === "none") return mismatch(subject, "has no healthcheck", `health ${wanted}`);
-  return mismatch(subject, `has health ${status}`, wanted === "none" ? "no healthcheck" : wanted);
+  if (status === wanted) return pass();
+  if (status === "none")
+    return mismatch(
+      t,
+      said(subject, t("diag.container.noHealthcheck")),
+      t("diag.container.health", { health: wanted }),
+    );
+  const expected = wanted === "none" ? t("diag.container.healthNone") : wanted;
+  return mismatch(t, said(subject, t("check.container.health", { health: status })), expected);
 }
 
-export function matchMemory(subject: string, wanted: number | string, info: ContainerInfo): Outcome {
+export function matchMemory(
+  t: Translate,
+  subject: string,
+  wanted: number | string,
+  info: ContainerInfo,
+): Outcome {
   const limit = info.HostConfig.Memory ?? 0;
   const expected = memoryBytes(wanted);
-  const said = (bytes: number) => `a memory limit of ${formatMemory(bytes)}`;
-  if (limit === expected) return pass(`memory ${formatMemory(limit)}`);
-  return mismatch(subject, limit === 0 ? "has no memory limit" : `has ${said(limit)}`, said(expected));
+  if (limit === expected) return pass();
+  const found =
+    limit === 0
+      ? t("diag.container.noMemoryLimit")
+      : t("diag.container.memoryLimit", { memory: formatMemory(limit) });
+  return mismatch(t, said(subject, found), t("diag.container.memory", { memory: formatMemory(expected) }));
 }
 
 /** `--cpus` sets NanoCpus; `--cpu-quota` with `--cpu-period` (and Podman, beside NanoCpus) a quota per period. */
-export function matchCpus(subject: string, wanted: number, info: ContainerInfo): Outcome {
+export function matchCpus(t: Translate, subject: string, wanted: number, info: ContainerInfo): Outcome {
   const host = info.HostConfig as ContainerInfo["HostConfig"] & { NanoCpus?: number };
   const nano = host.NanoCpus ?? 0;
   const quota = host.CpuQuota ?? 0;
   const period = host.CpuPeriod || 100_000;
   const cpus = nano > 0 ? nano / 1e9 : quota > 0 ? quota / period : 0;
-  if (Math.abs(cpus - wanted) < 0.001) return pass(`${cpus} CPUs`);
-  return mismatch(subject, cpus === 0 ? "has no CPU limit" : `is limited to ${cpus} CPUs`, `${wanted} CPUs`);
+  if (Math.abs(cpus - wanted) < 0.001) return pass();
+  const found = cpus === 0 ? t("diag.container.noCpuLimit") : t("diag.container.cpuLimit", { cpus });
+  return mismatch(t, said(subject, found), t("diag.container.cpus", { cpus: wanted }));
 }
 
 /** The outcomes of the fields a check gives, in order. */
 export function matchHealthAndLimits(
+  t: Translate,
   subject: string,
   check: { health?: string; memory?: number | string; cpus?: number },
   info: ContainerInfo,
 ): Outcome[] {
   const outcomes: Outcome[] = [];
-  if (check.health) outcomes.push(matchHealth(subject, check.health, info));
-  if (check.memory !== undefined) outcomes.push(matchMemory(subject, check.memory, info));
-  if (check.cpus !== undefined) outcomes.push(matchCpus(subject, check.cpus, info));
+  if (check.health) outcomes.push(matchHealth(t, subject, check.health, info));
+  if (check.memory !== undefined) outcomes.push(matchMemory(t, subject, check.memory, info));
+  if (check.cpus !== undefined) outcomes.push(matchCpus(t, subject, check.cpus, info));
   return outcomes;
 }
 

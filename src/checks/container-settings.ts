@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Translate } from "../i18n/index.js";
 import type { ContainerInfo } from "./containers.js";
-import { mismatch, pass } from "./diagnosis.js";
+import { mismatch, pass, said } from "./diagnosis.js";
 import type { Outcome } from "./result.js";
 
 export const restartPolicies = ["no", "always", "unless-stopped", "on-failure"] as const;
@@ -14,25 +14,26 @@ export const restartPolicy = z.union([
 ]);
 
 /** `on-failure` alone accepts any retry limit; `on-failure:3` wants that limit. */
-export function matchRestart(subject: string, wanted: string, info: ContainerInfo): Outcome {
+export function matchRestart(t: Translate, subject: string, wanted: string, info: ContainerInfo): Outcome {
   const name = info.HostConfig.RestartPolicy?.Name || "no";
   const retries = info.HostConfig.RestartPolicy?.MaximumRetryCount ?? 0;
   const policy = wanted.includes(":") && name === "on-failure" ? `${name}:${retries}` : name;
   const actual = name === "on-failure" && retries > 0 ? `${name}:${retries}` : name;
-  if (policy !== wanted) return mismatch(subject, `has restart policy ${actual}`, wanted);
-  return pass(`restart ${wanted}`);
+  if (policy !== wanted)
+    return mismatch(t, said(subject, t("check.container.restart", { policy: actual })), wanted);
+  return pass();
 }
 
 /** Created from `name@sha256:…` (or not): the reference as given, kept in Config.Image. */
-export function matchByDigest(subject: string, wanted: boolean, info: ContainerInfo): Outcome {
+export function matchByDigest(t: Translate, subject: string, wanted: boolean, info: ContainerInfo): Outcome {
   const pinned = info.Config.Image.includes("@sha256:");
   if (pinned !== wanted)
     return mismatch(
-      subject,
-      `was created from ${info.Config.Image}`,
-      wanted ? "an image named by digest (name@sha256:…)" : "an image named by tag",
+      t,
+      said(subject, t("diag.container.createdFrom", { image: info.Config.Image })),
+      t(wanted ? "diag.container.byDigest" : "diag.container.byTag"),
     );
-  return pass(pinned ? "created by digest" : "created by tag");
+  return pass();
 }
 
 /** The restart policy and byDigest in words, for authors (preview). */

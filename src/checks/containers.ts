@@ -32,7 +32,8 @@ export async function findContainers(
       const names = (await ctx.docker.listContainers({ all: true }))
         .flatMap((c) => c.Names.map((n) => n.slice(1)))
         .filter((n) => owns(ctx.resources, "containers", n));
-      return { missing: fail(`no container named ${ref}${typoHint(closest(ref, names))}`) };
+      const near = typoHint(closest(ref, names), ctx.t);
+      return { missing: fail(`${ctx.t("diag.noContainer", { name: ref })}${near}`) };
     }
   }
   const listed = await ctx.docker.listContainers({
@@ -47,13 +48,14 @@ export async function findContainers(
     const services = [...new Set(inProject.map((c) => c.Labels[composeServiceLabel] ?? ""))]
       .filter(Boolean)
       .sort();
+    const { t } = ctx;
     const hint =
       services.length === 0
-        ? ` (the project has no containers: is it up?)`
-        : typoHint(closest(ref.service, services)) || ` (its services: ${services.join(", ")})`;
-    return {
-      missing: fail(`no container for service ${ref.service} of compose project ${ref.project}${hint}`),
-    };
+        ? t("diag.projectEmpty")
+        : typoHint(closest(ref.service, services), t) ||
+          t("diag.projectServices", { services: services.join(", ") });
+    const none = t("diag.noServiceContainer", { service: ref.service, project: ref.project });
+    return { missing: fail(`${none}${hint}`) };
   }
   const containers = await Promise.all(listed.map((c) => ctx.docker.getContainer(c.Id).inspect()));
   return { containers: containers.sort((a, b) => a.Name.localeCompare(b.Name)) };

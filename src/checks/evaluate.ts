@@ -3,22 +3,45 @@
  * Checks look only at what the lesson owns (or declares, for images), whatever the pack says.
  */
 import { describeEngineFailure } from "../engine/failure.js";
+import type { Translate } from "../i18n/index.js";
 import { normalizeImageRef } from "../world/image-refs.js";
 import { builtInNetworks, owns } from "../world/ownership.js";
+import type { ResourceKind } from "../world/resources.js";
 import type { CheckContext } from "./check-context.js";
 import { fail, negate } from "./diagnosis.js";
-import { NoHelperImage } from "./helper.js";
+import { HelperTimeout, NoHelperImage } from "./helper.js";
+import { checkInWords } from "./in-words.js";
 import { kindOf } from "./kinds/index.js";
 import { checkReferences } from "./references.js";
 import { type CheckResult, describeCheck, type Outcome } from "./result.js";
 import { impatient, startRound } from "./round.js";
 import type { Check } from "./vocabulary.js";
 
-function evaluateKind(check: Check, ctx: CheckContext): Promise<Outcome> {
+async function evaluateKind(check: Check, ctx: CheckContext): Promise<Outcome> {
   // A `not` wants no answer: its inner check looks once and never waits for a server to start.
-  if (check.kind === "not")
-    return evaluateKind(check.not, { ...ctx, round: ctx.round && impatient(ctx.round) }).then(negate);
-  return kindOf(check).evaluate(check, ctx);
+  if (check.kind === "not") {
+    const inner = await evaluateKind(check.not, { ...ctx, round: ctx.round && impatient(ctx.round) });
+    return negate(inner, checkInWords(check.not, ctx.t), ctx.t);
+  }
+  const outcome = await kindOf(check).evaluate(check, ctx);
+  // A pass is the check met: its own words say what holds.
+  return outcome.passed && !outcome.message ? { ...outcome, message: checkInWords(check, ctx.t) } : outcome;
+}
+
+/** What each kind of resource is called in results: `container tutor-web`, `le volume tutor-data`. */
+function resourceInWords(kind: ResourceKind, name: string, t: Translate): string {
+  switch (kind) {
+    case "containers":
+      return t("check.container.subject", { name });
+    case "images":
+      return t("check.image.subject", { ref: name });
+    case "volumes":
+      return t("check.volume.subject", { name });
+    case "networks":
+      return t("check.network.subject", { name });
+    case "projects":
+      return t("check.compose.subject", { project: name });
+  }
 }
 
 /** The first name the check would look at without the lesson owning (or, for images, declaring) it. */
@@ -28,7 +51,7 @@ function foreignReference(check: Check, ctx: CheckContext): string | undefined {
     if (ref.textOnly) continue;
     if (ref.kind === "networks" && builtInNetworks.has(ref.name)) continue;
     if (ref.kind === "images" && declared.has(normalizeImageRef(ref.name))) continue;
-    if (!owns(ctx.resources, ref.kind, ref.name)) return `${ref.kind.replace(/s$/, "")} ${ref.name}`;
+    if (!owns(ctx.resources, ref.kind, ref.name)) return resourceInWords(ref.kind, ref.name, ctx.t);
   }
   return undefined;
 }
@@ -39,18 +62,20 @@ export async function evaluateCheck(check: Check, ctx: CheckContext): Promise<Ch
   if (foreign) {
     return {
       check: label,
-      ...fail(`${foreign} is not the lesson's (not in its resources), so it is not looked at`),
+      ...fail(ctx.t("diag.notOwned", { what: foreign })),
     };
   }
   try {
     return { check: label, ...(await evaluateKind(check, ctx)) };
   } catch (error) {
-    if (error instanceof NoHelperImage) return { check: label, ...fail(error.message) };
+    if (error instanceof NoHelperImage) return { check: label, ...fail(ctx.t("diag.noHelperImage")) };
+    if (error instanceof HelperTimeout)
+      return { check: label, ...fail(ctx.t("diag.helperTimeout", { seconds: error.seconds })) };
     const failure = describeEngineFailure(error, { host: "", source: "" });
     const message =
       failure.reason === "error"
-        ? `the engine failed: ${(error as Error).message.split("\n")[0]}`
-        : `the engine did not answer (${failure.reason})`;
+        ? ctx.t("diag.engineFailed", { message: (error as Error).message.split("\n")[0] ?? "" })
+        : ctx.t("diag.engineSilent", { reason: failure.reason });
     return { check: label, passed: false, message, engineError: true };
   }
 }

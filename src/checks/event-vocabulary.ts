@@ -4,6 +4,7 @@
  * an event in a few words.
  */
 
+import type { Translate } from "../i18n/index.js";
 import type { PastEvent } from "../world/engine-events.js";
 import { normalizeImageRef } from "../world/image-refs.js";
 
@@ -78,12 +79,12 @@ export function signalName(n: number): string {
 }
 
 /** An event in a few words: `kill (SIGTERM)`, `die (exit code 137)`, `exec_start (sh)`. */
-export function eventText(event: PastEvent): string {
+export function eventText(event: PastEvent, t: Translate): string {
   const { action, attributes } = event;
   const signalOf = attributes.signal !== undefined ? signalNumber(attributes.signal) : undefined;
   if (action === "kill" && signalOf !== undefined) return `kill (${signalName(signalOf)})`;
   if ((action === "die" || action === "exec_die") && attributes.exitCode !== undefined)
-    return `${action} (exit code ${attributes.exitCode})`;
+    return t("diag.happened.exitCode", { action, code: attributes.exitCode });
   if (execActions.has(action) && event.detail) return `${action} (${shorten(event.detail)})`;
   return action;
 }

@@ -19,6 +19,13 @@ export class NoHelperImage extends Error {
   }
 }
 
+/** A helper that did not finish in time: the check cannot tell, and says so in the learner's words. */
+export class HelperTimeout extends Error {
+  constructor(readonly seconds: number) {
+    super(`a helper container did not finish within ${seconds} s`);
+  }
+}
+
 /**
  * `binds` mount what the helper reads (read-only by the caller's choice). `joinNetworkOf` runs it in a
  * container's network namespace, so it sees that container's names; otherwise it has no network.
@@ -49,8 +56,7 @@ export async function runHelper(
         setTimeout(() => resolve(undefined), ctx.timeouts.helperMs).unref();
       }),
     ]);
-    if (!waited)
-      throw new Error(`a helper container did not finish within ${ctx.timeouts.helperMs / 1000} s`);
+    if (!waited) throw new HelperTimeout(ctx.timeouts.helperMs / 1000);
     const raw = (await container.logs({ stdout: true, stderr: true, follow: false })) as unknown;
     const buffer = Buffer.isBuffer(raw) ? raw : await collect(raw as NodeJS.ReadableStream);
     return { exitCode: waited.StatusCode, ...demultiplex(buffer) };

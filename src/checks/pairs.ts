@@ -1,5 +1,6 @@
 /** Environment variables and labels: every expected KEY=value must be there, others may be too. */
-import { mismatch, pass } from "./diagnosis.js";
+import type { Translate } from "../i18n/index.js";
+import { mismatch, pass, said } from "./diagnosis.js";
 import type { Outcome } from "./result.js";
 
 /** `["A=1", "B=x=y"]` → A → 1, B → x=y. */
@@ -13,18 +14,20 @@ export function envMap(env: string[] | null | undefined): Record<string, string>
 }
 
 export function matchPairs(
+  t: Translate,
   subject: string,
   actual: Record<string, string> | null | undefined,
   expected: Record<string, string>,
   noun: "env" | "label",
 ): Outcome {
-  const prefix = noun === "label" ? "label " : "";
   for (const [key, value] of Object.entries(expected)) {
     const found = actual?.[key];
-    if (found !== value) {
-      const said = found === undefined ? `has no ${prefix}${key}` : `has ${prefix}${key}=${found}`;
-      return mismatch(subject, said, `${key}=${value}`);
-    }
+    if (found === value) continue;
+    const fact =
+      found === undefined
+        ? t(noun === "env" ? "diag.env.missing" : "diag.label.missing", { key })
+        : t(noun === "env" ? "diag.env.differs" : "diag.label.differs", { key, value: found });
+    return mismatch(t, said(subject, fact), `${key}=${value}`);
   }
-  return pass(`${noun === "label" ? "labels" : "env"} ${Object.keys(expected).join(", ")}`);
+  return pass();
 }

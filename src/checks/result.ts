@@ -6,6 +6,8 @@ export interface Outcome {
   passed: boolean;
   /** One line naming what was found and, when it failed, what was expected. */
   message: string;
+  /** Of a failure, what was found alone: what a `not` of this check says when it passes. */
+  found?: string;
 }
 
 export interface CheckResult extends Outcome {

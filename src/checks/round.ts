@@ -7,7 +7,8 @@ import type { Docker } from "../engine/client.js";
 import { isoNanos, type PastEvent, readPastEvents } from "../world/engine-events.js";
 
 /** What the engine did since the step began, or why that cannot be told. */
-export type StepHistory = { events: PastEvent[] } | { unknown: string };
+/** The step's events, or why they cannot be read: its start was not recorded, or the engine has no clock. */
+export type StepHistory = { events: PastEvent[] } | { unknown: "notRecorded" | "noClock" };
 
 /** A running container that publishes a host port, and how long it has been up (0 when the engine does not say). */
 export interface Publisher {
@@ -95,11 +96,11 @@ export function startRound(
 
 async function readHistory(docker: Docker, stepBegan: string | undefined): Promise<StepHistory> {
   const since = stepBegan === undefined ? undefined : isoNanos(stepBegan);
-  if (since === undefined) return { unknown: "the start of this step is not recorded" };
+  if (since === undefined) return { unknown: "notRecorded" };
   // `until` must not lie in the engine's future, or the engine would hold the reply open until then.
   const info = (await docker.info()) as { SystemTime?: unknown; BuildahVersion?: unknown };
   const now = typeof info.SystemTime === "string" ? isoNanos(info.SystemTime) : undefined;
-  if (now === undefined) return { unknown: "the engine does not tell its time" };
+  if (now === undefined) return { unknown: "noClock" };
   if (now < since) return { events: [] };
   const podman = typeof info.BuildahVersion === "string";
   return { events: await readPastEvents(docker, since, now, { podman }) };

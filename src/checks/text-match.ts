@@ -4,6 +4,7 @@
  * them with the same engine.
  */
 import { RE2JS } from "re2js";
+import type { Translate } from "../i18n/index.js";
 import { fail, mismatch, pass, quote } from "./diagnosis.js";
 import type { Outcome } from "./result.js";
 
@@ -18,29 +19,34 @@ export function compilePattern(pattern: string): { ok: true; regex: RE2JS } | { 
   }
 }
 
-/** `contains` and `matches` against a text, for logs and command output alike. */
+/**
+ * `contains` and `matches` against a text, for logs and command output alike. `subject` names the text
+ * (`logs of container tutor-web`); `plural` when it is a plural noun, for the verbs that agree with it.
+ */
 export function matchText(
+  t: Translate,
   subject: string,
   text: string,
   want: { contains?: string; matches?: string },
   plural = true,
 ): Outcome {
-  const [are, end, them, contain, match] = plural
-    ? ["are", "end", "them", "contain", "match"]
-    : ["is", "ends", "it", "contains", "matches"];
   const lastLine = text.trimEnd().split("\n").at(-1)?.trim() ?? "";
-  const actual = text.trim() === "" ? `${are} empty` : `${end} with ${quote(lastLine)}`;
+  const found =
+    text.trim() === ""
+      ? t(plural ? "diag.text.emptyMany" : "diag.text.emptyOne", { subject })
+      : t(plural ? "diag.text.endMany" : "diag.text.endOne", { subject, line: quote(lastLine, t) });
   if (want.contains !== undefined && !text.includes(want.contains)) {
-    return mismatch(subject, actual, `${them} to contain ${quote(want.contains)}`);
+    const wanted = quote(want.contains, t);
+    return mismatch(t, found, t(plural ? "diag.text.containMany" : "diag.text.containOne", { text: wanted }));
   }
   if (want.matches !== undefined) {
     const compiled = compilePattern(want.matches);
-    if (!compiled.ok) return fail(`the pattern ${quote(want.matches)} is not a valid regular expression`);
+    if (!compiled.ok) return fail(t("diag.text.badPattern", { pattern: quote(want.matches, t) }));
     // RE2 ends lines at \n only; JavaScript patterns, which lessons were written for, at \r\n too.
-    if (!compiled.regex.test(text.replace(/\r\n?/g, "\n")))
-      return mismatch(subject, actual, `${them} to match /${want.matches}/`);
+    if (!compiled.regex.test(text.replace(/\r\n?/g, "\n"))) {
+      const pattern = `/${want.matches}/`;
+      return mismatch(t, found, t(plural ? "diag.text.matchMany" : "diag.text.matchOne", { pattern }));
+    }
   }
-  const said =
-    want.contains !== undefined ? `${contain} ${quote(want.contains)}` : `${match} /${want.matches}/`;
-  return pass(`${subject} ${said}`);
+  return pass();
 }

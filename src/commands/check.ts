@@ -26,7 +26,7 @@ export async function runCheck(
     const { pack, lesson, step } = resolveCheckTarget(packs, progress, target, ctx.t);
     await ensureTrusted(ctx, [pack], options.yes);
     const engine = await connectEngine(ctx.env);
-    const report = await checkStep(engine, lesson, step, workdirBase(options.workdir, ctx.env), home);
+    const report = await checkStep(engine, lesson, step, workdirBase(options.workdir, ctx.env), home, ctx.t);
     if (options.json) ctx.output.out(checkJson(report));
     else for (const line of checkLines(report, palette(ctx.color))) ctx.output.out(line);
     if (report.engineError) throw new ExitCode(2);

@@ -25,7 +25,7 @@ export async function focusedStepChecks(
 ): Promise<FocusedChecks> {
   if (pack) await ensureTrusted(ctx, [pack], options.yes);
   const { stepCheckRunner } = await import("../run/preview/step-checks.js");
-  const runner = stepCheckRunner(ctx.env, tutorHome(ctx.env), workdirBase(options.workdir, ctx.env));
+  const runner = stepCheckRunner(ctx.env, tutorHome(ctx.env), workdirBase(options.workdir, ctx.env), ctx.t);
   const refusal = trustRefusal(ctx, options.yes);
   return {
     async check(screen) {

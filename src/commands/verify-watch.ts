@@ -37,6 +37,7 @@ export async function runVerifyWatch(
     const engine = await engineVerifyOptions(ctx.env, {
       home: tutorHome(ctx.env),
       workdirBase: folders.base,
+      t: ctx.t,
       ...limits,
     });
     const watched = await untilInterrupted((signal) =>

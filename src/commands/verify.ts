@@ -45,6 +45,7 @@ export async function runVerify(
   const reports = await engineVerifyOptions(ctx.env, {
     home: tutorHome(ctx.env),
     workdirBase: folders.base,
+    t: ctx.t,
     ...limits,
   })
     .then((run) => verifyLessons(selected, run))

@@ -1,4 +1,6 @@
 /** The tutor's own words in English. Every key must exist in each other language (the type checks it). */
+import { diagnosesEn } from "./diagnoses-en.js";
+
 export const en = {
   "status.new": "new",
   "status.in-progress": "in progress",
@@ -251,6 +253,7 @@ export const en = {
   "new.cannotListFix": "nothing was written; keep `lessons:` a plain list of file names, then try again",
   "new.cannotWrite": "cannot write {file} ({code})",
   "new.cannotWriteFix": "give a folder you can write to",
+  ...diagnosesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { diagnosesFr } from "./diagnoses-fr.js";
 import type { MessageKey } from "./en.js";
 
 /** Les mots du tuteur en français. */
@@ -260,4 +261,5 @@ export const fr: Record<MessageKey, string> = {
     "rien n'a été écrit ; gardez `lessons:` comme une simple liste de noms de fichiers, puis réessayez",
   "new.cannotWrite": "impossible d'écrire {file} ({code})",
   "new.cannotWriteFix": "donnez un dossier où vous pouvez écrire",
+  ...diagnosesFr,
 };

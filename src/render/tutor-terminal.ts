@@ -136,7 +136,7 @@ export function terminalTutorContext(options: TerminalTutorOptions): TutorContex
       if (connected) return connected.engine;
       const { connectTaskEngine } = await engineSide();
       try {
-        connected = await connectTaskEngine(command.env, home);
+        connected = await connectTaskEngine(command.env, home, command.t);
         return connected.engine;
       } catch (error) {
         if (!(error instanceof TutorError)) throw error;

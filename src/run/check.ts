@@ -4,6 +4,7 @@ import { evaluateChecks } from "../checks/evaluate.js";
 import { readsHistory } from "../checks/history.js";
 import type { CheckResult } from "../checks/result.js";
 import type { Engine } from "../engine/connect.js";
+import type { Translate } from "../i18n/index.js";
 import { footprint, type Lesson, type Step } from "../pack/model.js";
 import { ownEntry, readProgress } from "../progress/store.js";
 import { ownExecs } from "../world/own-execs.js";
@@ -35,6 +36,7 @@ export async function checkStep(
   step: Step,
   workdirBase: string,
   home: string,
+  t: Translate,
 ): Promise<CheckReport> {
   // Checking a lesson is working on it: its first start on this engine is recorded, once.
   const { marker } = await ensureMarker(
@@ -52,6 +54,7 @@ export async function checkStep(
     resources: lesson.meta.resources,
     images: lesson.meta.images,
     engineHost: engine.target.host,
+    t,
   });
   const results = await evaluateChecks(step.checks, context, {
     stepBegan: readsHistory(step.checks) ? await stepStart(home, lesson, step, marker) : undefined,

@@ -68,23 +68,20 @@ function exists(file: string): Promise<boolean> {
   );
 }
 
+/** Why a path cannot be read by a check: the caller words it. */
+export type OutsideWorkdir = "absolute" | "outside" | "linkOutside";
+
 /** A path named by a file or dockerfile check, resolved inside the working folder, or why it cannot be. */
 export async function resolveInWorkdir(
   workdir: string,
   written: string,
-): Promise<{ ok: true; path: string } | { ok: false; message: string }> {
-  if (path.isAbsolute(written))
-    return {
-      ok: false,
-      message: `${written} is absolute; checks read inside the lesson's working folder only`,
-    };
+): Promise<{ ok: true; path: string } | { ok: false; why: OutsideWorkdir }> {
+  if (path.isAbsolute(written)) return { ok: false, why: "absolute" };
   const resolved = path.resolve(workdir, written);
-  if (!isInside(workdir, resolved))
-    return { ok: false, message: `${written} points outside the lesson's working folder` };
+  if (!isInside(workdir, resolved)) return { ok: false, why: "outside" };
   const real = await realpath(resolved).catch(() => resolved);
   const realRoot = await realpath(workdir).catch(() => workdir);
-  if (!isInside(realRoot, real))
-    return { ok: false, message: `${written} is a link that leads outside the lesson's working folder` };
+  if (!isInside(realRoot, real)) return { ok: false, why: "linkOutside" };
   return { ok: true, path: resolved };
 }
 

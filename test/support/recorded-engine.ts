@@ -4,11 +4,13 @@
  * output with no engine. It has only the calls the evaluators make; a name it does not know is a 404,
  * as dockerode reports it, and a call it cannot answer from the recording throws rather than guess.
  */
+
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import type Docker from "dockerode";
 import { type CheckContext, createCheckContext } from "../../src/checks/check-context.js";
+import type { Translate } from "../../src/i18n/index.js";
 import type { Resources } from "../../src/world/resources.js";
 import { repoRoot } from "./paths.js";
 
@@ -327,7 +329,7 @@ export function recordedLessonStart(recording: Recording): string {
  */
 export function recordedContext(
   engine: RecordedEngine = new RecordedEngine(),
-  options: { timeouts?: Partial<CheckContext["timeouts"]>; lessonStart?: string } = {},
+  options: { timeouts?: Partial<CheckContext["timeouts"]>; lessonStart?: string; t?: Translate } = {},
 ): CheckContext {
   return createCheckContext({
     docker: engine.docker,
@@ -337,5 +339,6 @@ export function recordedContext(
     engineHost: "unix:///var/run/docker.sock",
     marker: { since: options.lessonStart ?? recordedLessonStart(engine.recording), imagesBefore: [] },
     timeouts: options.timeouts,
+    t: options.t,
   });
 }

@@ -23,27 +23,27 @@ async function evaluateCompose(check: ComposeCheck, ctx: CheckContext): Promise<
     all: true,
     filters: { label: [`${composeProjectLabel}=${check.compose}`] },
   });
-  const subject = `compose project ${check.compose}`;
-  if (containers.length === 0) return fail(`${subject} has no containers (is it up?)`);
+  const { t } = ctx;
+  const subject = t("check.compose.subject", { project: check.compose });
+  if (containers.length === 0) return fail(t("diag.compose.empty", { subject }));
   const running = new Map<string, number>();
   for (const c of containers) {
     const service = c.Labels[composeServiceLabel] ?? "?";
     running.set(service, (running.get(service) ?? 0) + (c.State === "running" ? 1 : 0));
   }
+  // `web ×2, db ×1`: running containers per service, as `docker compose ps` would count them.
   const summary = [...running.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([service, n]) => `${service} ×${n}`)
     .join(", ");
+  const found = t("diag.compose.runs", { subject, summary });
   for (const service of check.services ?? []) {
-    if (!running.get(service)) {
-      return mismatch(subject, `runs ${summary}`, `${service} running`);
-    }
+    if (!running.get(service)) return mismatch(t, found, t("diag.compose.running", { service }));
   }
   for (const [service, wanted] of Object.entries(check.count ?? {})) {
-    if ((running.get(service) ?? 0) !== wanted)
-      return mismatch(subject, `runs ${summary}`, `${service} ×${wanted}`);
+    if ((running.get(service) ?? 0) !== wanted) return mismatch(t, found, `${service} ×${wanted}`);
   }
-  return pass(`${subject} runs ${summary}`);
+  return pass();
 }
 
 function describeCompose(check: ComposeCheck, t: Translate): string {

@@ -1,5 +1,4 @@
 /** `container:` checks: state, exit code, image, ports, mounts, networks, env, labels, restart policy, health, limits, logs. */
-import path from "node:path";
 import { z } from "zod";
 import { collect, demultiplex } from "../../engine/streams.js";
 import type { Translate } from "../../i18n/index.js";
@@ -14,9 +13,10 @@ import {
   matchHealthAndLimits,
   memorySize,
 } from "../container-health.js";
+import { matchMounts, mountInWords } from "../container-mounts.js";
 import { describeSettings, matchByDigest, matchRestart, restartPolicy } from "../container-settings.js";
 import { type ContainerInfo, containerName, findContainers } from "../containers.js";
-import { list, mismatch, pass } from "../diagnosis.js";
+import { mismatch, pass, said } from "../diagnosis.js";
 import { envMap, matchPairs } from "../pairs.js";
 import { joinWords, pairs, pattern, quoted, sentence } from "../phrases.js";
 import { formatPort, parsePortSpec, portInWords, publishedPort, publishedPorts } from "../ports.js";
@@ -68,111 +68,99 @@ export type ContainerCheck = CheckOf<"container", typeof containerCheck>;
 async function evaluateContainer(check: ContainerCheck, ctx: CheckContext): Promise<Outcome> {
   const found = await findContainers(check.container, ctx);
   if ("missing" in found) return found.missing;
-  const facts: string[] = [];
   for (const info of found.containers) {
     const outcome = await matchContainer(check, info, ctx);
     if (!outcome.passed) return outcome;
-    facts.push(outcome.message);
   }
-  return pass(facts.join("; "));
+  return pass();
 }
 
+/** The first field the container does not meet, or a pass. */
 async function matchContainer(
   check: ContainerCheck,
   info: ContainerInfo,
   ctx: CheckContext,
 ): Promise<Outcome> {
-  const subject = `container ${containerName(info)}`;
+  const { t } = ctx;
+  const subject = t("check.container.subject", { name: containerName(info) });
   const status = info.State.Status;
-  const facts = [`is ${status}`];
 
-  if (check.state && status !== check.state) return mismatch(subject, `is ${status}`, check.state);
+  if (check.state && status !== check.state)
+    return mismatch(t, said(subject, t("check.container.state", { state: status })), check.state);
   if (check.exitCode !== undefined) {
-    if (status === "running" || status === "created" || status === "paused" || status === "restarting") {
-      return mismatch(subject, `is ${status}, so it has no exit code yet`, `exit code ${check.exitCode}`);
-    }
-    if (info.State.ExitCode !== check.exitCode) {
-      return mismatch(subject, `exited with code ${info.State.ExitCode}`, `${check.exitCode}`);
-    }
-    facts.push(`exit code ${check.exitCode}`);
-  }
-  if (check.image) {
-    const outcome = await matchImage(subject, check.image, info, ctx);
-    if (!outcome.passed) return outcome;
-    facts.push(`image ${check.image}`);
-  }
-  if (check.ports) {
-    const published = publishedPorts(info);
-    for (const wanted of check.ports.map(parsePortSpec)) {
-      const hit = published.some(
-        (p) =>
-          p.hostPort === wanted.hostPort &&
-          p.containerPort === wanted.containerPort &&
-          p.protocol === wanted.protocol &&
-          (!wanted.hostIp || p.hostIp === wanted.hostIp),
+    const code = check.exitCode;
+    if (status === "running" || status === "created" || status === "paused" || status === "restarting")
+      return mismatch(
+        t,
+        said(subject, t("diag.container.noExitCodeYet", { state: status })),
+        t("diag.exitCode", { code }),
       );
-      if (!hit)
-        return mismatch(
-          subject,
-          `publishes ${list(published.map(formatPort), "no ports")}`,
-          formatPort(wanted),
-        );
-    }
-    facts.push(`publishes ${check.ports.map((p) => formatPort(parsePortSpec(p))).join(", ")}`);
+    if (info.State.ExitCode !== code)
+      return mismatch(t, said(subject, t("diag.container.exited", { code: info.State.ExitCode })), `${code}`);
   }
-  if (check.mounts) {
-    for (const wanted of check.mounts) {
-      const outcome = matchMount(subject, wanted, info, ctx.workdir);
-      if (!outcome.passed) return outcome;
-    }
-    facts.push(`mounts ${check.mounts.map((m) => m.target).join(", ")}`);
-  }
-  if (check.networks) {
-    const attached = Object.keys(info.NetworkSettings?.Networks ?? {});
-    for (const network of check.networks) {
-      if (!attached.some((name) => sameNetwork(name, network)))
-        return mismatch(subject, `is on ${list(attached, "no network")}`, network);
-    }
-    facts.push(`on ${check.networks.join(", ")}`);
-  }
-  for (const [expected, actual, noun] of [
-    [check.env, envMap(info.Config.Env), "env"],
-    [check.labels, info.Config.Labels, "label"],
-  ] as const) {
-    if (!expected) continue;
-    const outcome = matchPairs(subject, actual, expected, noun);
-    if (!outcome.passed) return outcome;
-    facts.push(outcome.message);
-  }
-  for (const outcome of [
-    check.restart && matchRestart(subject, check.restart, info),
-    check.byDigest !== undefined && matchByDigest(subject, check.byDigest, info),
-  ]) {
-    if (!outcome) continue;
-    if (!outcome.passed) return outcome;
-    facts.push(outcome.message);
-  }
-  for (const outcome of matchHealthAndLimits(subject, check, info)) {
-    if (!outcome.passed) return outcome;
-    facts.push(outcome.message);
-  }
+  const sync = [
+    check.ports && matchPorts(t, subject, check.ports, info),
+    check.mounts && matchMounts(t, subject, check.mounts, info, ctx.workdir),
+    check.networks && matchNetworks(t, subject, check.networks, info),
+    check.env && matchPairs(t, subject, envMap(info.Config.Env), check.env, "env"),
+    check.labels && matchPairs(t, subject, info.Config.Labels, check.labels, "label"),
+    check.restart && matchRestart(t, subject, check.restart, info),
+    check.byDigest !== undefined && matchByDigest(t, subject, check.byDigest, info),
+    ...matchHealthAndLimits(t, subject, check, info),
+  ];
+  // The image is compared first, as the fields are listed; it may ask the engine.
+  if (check.image) sync.unshift(await matchImage(t, subject, check.image, info, ctx));
+  for (const outcome of sync) if (outcome && !outcome.passed) return outcome;
   if (check.logs) {
     const logs = await readLogs(info, ctx);
-    const outcome = matchText(`logs of ${subject}`, logs, check.logs);
-    if (!outcome.passed) return outcome;
-    facts.push(outcome.message.replace(`logs of ${subject} `, "logs "));
+    const logsOf = t("diag.container.logs", { name: containerName(info) });
+    return matchText(t, logsOf, logs, check.logs);
   }
-  return pass(`${subject} ${facts.join(", ")}`);
+  return pass();
+}
+
+function matchPorts(t: Translate, subject: string, ports: string[], info: ContainerInfo): Outcome {
+  const published = publishedPorts(info);
+  for (const wanted of ports.map(parsePortSpec)) {
+    const hit = published.some(
+      (p) =>
+        p.hostPort === wanted.hostPort &&
+        p.containerPort === wanted.containerPort &&
+        p.protocol === wanted.protocol &&
+        (!wanted.hostIp || p.hostIp === wanted.hostIp),
+    );
+    if (hit) continue;
+    const found =
+      published.length === 0
+        ? t("diag.container.noPorts")
+        : t("check.container.ports", { ports: published.map(formatPort).join(", ") });
+    return mismatch(t, said(subject, found), formatPort(wanted));
+  }
+  return pass();
+}
+
+function matchNetworks(t: Translate, subject: string, networks: string[], info: ContainerInfo): Outcome {
+  const attached = Object.keys(info.NetworkSettings?.Networks ?? {});
+  for (const network of networks) {
+    if (attached.some((name) => sameNetwork(name, network))) continue;
+    const found =
+      attached.length === 0
+        ? t("diag.container.noNetwork")
+        : t("check.container.networks", { networks: attached.join(", "), count: attached.length });
+    return mismatch(t, said(subject, found), network);
+  }
+  return pass();
 }
 
 async function matchImage(
+  t: Translate,
   subject: string,
   expected: string,
   info: ContainerInfo,
   ctx: CheckContext,
 ): Promise<Outcome> {
   const configured = info.Config.Image;
-  if (normalizeImageRef(configured) === normalizeImageRef(expected)) return pass("");
+  if (normalizeImageRef(configured) === normalizeImageRef(expected)) return pass();
   // Created from an ID, or from a tag that now points elsewhere: compare image IDs too.
   const expectedId = await ctx.docker
     .getImage(expected)
@@ -181,44 +169,8 @@ async function matchImage(
       (i) => i.Id,
       () => undefined,
     );
-  if (expectedId && expectedId === info.Image) return pass("");
-  return mismatch(subject, `runs image ${configured}`, expected);
-}
-
-function matchMount(
-  subject: string,
-  wanted: NonNullable<ContainerCheck["mounts"]>[number],
-  info: ContainerInfo,
-  workdir: string,
-): Outcome {
-  const mounts = info.Mounts ?? [];
-  const mount = mounts.find((m) => m.Destination === wanted.target);
-  const describe = (m: (typeof mounts)[number]) =>
-    `${m.Type === "volume" ? (m.Name ?? "a volume") : m.Type === "bind" ? m.Source : m.Type} at ${m.Destination}`;
-  const wantedText = `${wanted.source ?? "a mount"} at ${wanted.target}`;
-  if (!mount)
-    return mismatch(
-      subject,
-      `mounts ${list([...mounts].sort((a, b) => a.Destination.localeCompare(b.Destination)).map(describe), "nothing")}`,
-      wantedText,
-    );
-  if (wanted.type && mount.Type !== wanted.type) {
-    return mismatch(subject, `has a ${mount.Type} mount at ${wanted.target}`, `a ${wanted.type} mount`);
-  }
-  if (wanted.source) {
-    const source = mount.Type === "bind" ? mount.Source : (mount.Name ?? "");
-    const expected =
-      mount.Type === "bind" || wanted.source.startsWith("/") || wanted.source.startsWith(".")
-        ? path.resolve(workdir, wanted.source)
-        : wanted.source;
-    if (source !== expected)
-      return mismatch(subject, `mounts ${describe(mount)}`, `${expected} at ${wanted.target}`);
-  }
-  if (wanted.readOnly !== undefined && mount.RW === wanted.readOnly) {
-    const mode = (rw: boolean) => (rw ? "read-write" : "read-only");
-    return mismatch(subject, `mounts ${wanted.target} ${mode(mount.RW)}`, mode(!wanted.readOnly));
-  }
-  return pass("");
+  if (expectedId && expectedId === info.Image) return pass();
+  return mismatch(t, said(subject, t("check.container.image", { image: configured })), expected);
 }
 
 // The last 5,000 lines, and of those at most the first 4 MiB: a check looks for a phrase in recent output,
@@ -236,17 +188,6 @@ async function readLogs(info: ContainerInfo, ctx: CheckContext): Promise<string>
   if (info.Config.Tty) return buffer.toString("utf8");
   const { stdout, stderr } = demultiplex(buffer);
   return stdout + stderr;
-}
-
-function mountInWords(mount: NonNullable<ContainerCheck["mounts"]>[number], t: Translate): string {
-  const { source, target, type, readOnly } = mount;
-  const where = source
-    ? t("check.container.mount", { source, target })
-    : type
-      ? t("check.container.mountOfType", { type, target })
-      : t("check.container.mountAny", { target });
-  if (readOnly === undefined) return where;
-  return t(readOnly ? "check.container.readOnly" : "check.container.readWrite", { mount: where });
 }
 
 function describeContainer(check: ContainerCheck, t: Translate): string {

@@ -5,7 +5,7 @@ import type { Translate } from "../../i18n/index.js";
 import { resolveInWorkdir } from "../../world/workdir.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
-import { fail, inRange, mismatch, pass, plural } from "../diagnosis.js";
+import { fail, inRange, mismatch, pass, said } from "../diagnosis.js";
 import { joinWords, range, sentence } from "../phrases.js";
 import type { Outcome } from "../result.js";
 import { countRange, name } from "../schema-parts.js";
@@ -94,64 +94,80 @@ export function matchesPattern(instruction: Instruction, pattern: string): boole
 const maxDockerfileBytes = 1024 * 1024;
 
 async function evaluateDockerfile(check: DockerfileCheck, ctx: CheckContext): Promise<Outcome> {
+  const { t } = ctx;
   const resolved = await resolveInWorkdir(ctx.workdir, check.dockerfile);
-  if (!resolved.ok) return fail(resolved.message);
-  const subject = check.dockerfile;
+  if (!resolved.ok) return fail(t(`diag.workdir.${resolved.why}`, { path: check.dockerfile }));
+  // `Dockerfile.prod` names itself; `build/recipe` is called a Dockerfile.
+  const subject = /dockerfile/i.test(check.dockerfile)
+    ? check.dockerfile
+    : t("check.dockerfile.subject", { path: check.dockerfile });
+  const has = (fact: string) => said(subject, fact);
+  const missing = () => mismatch(t, t("diag.file.missing", { subject }), t("diag.dockerfile.aDockerfile"));
   // A FIFO or a device would block the read, a huge file would fill memory: only a plain file is read.
   const info = await stat(resolved.path).catch(() => undefined);
-  if (!info) return mismatch(subject, "does not exist", "a Dockerfile");
-  if (!info.isFile()) return mismatch(subject, "is not a plain file", "a Dockerfile");
-  if (info.size > maxDockerfileBytes) return fail(`${subject} is too large to read (${info.size} bytes)`);
+  if (!info) return missing();
+  if (!info.isFile())
+    return mismatch(t, t("diag.file.notPlain", { subject }), t("diag.dockerfile.aDockerfile"));
+  if (info.size > maxDockerfileBytes) return fail(t("diag.file.tooLarge", { subject, size: info.size }));
   const text = await readFile(resolved.path, "utf8").catch(() => undefined);
-  if (text === undefined) return mismatch(subject, "does not exist", "a Dockerfile");
+  if (text === undefined) return missing();
   const { instructions, froms } = await parseDockerfile(text);
-  if (froms.length === 0) return mismatch(subject, "has no FROM", "a FROM line first");
-  const facts: string[] = [];
+  if (froms.length === 0)
+    return mismatch(t, has(t("diag.dockerfile.noFrom")), t("diag.dockerfile.fromFirst"));
   if (check.from) {
     const base = froms.at(-1) ?? "";
     const norm = (ref: string) => (ref.includes(":") || ref.includes("@") ? ref : `${ref}:latest`);
-    if (norm(base) !== norm(check.from)) return mismatch(subject, `builds FROM ${base}`, check.from);
-    facts.push(`FROM ${base}`);
+    if (norm(base) !== norm(check.from))
+      return mismatch(t, has(t("check.dockerfile.from", { image: base })), check.from);
   }
   if (check.stages !== undefined) {
-    const outcome = inRange(
-      subject,
-      `has ${froms.length} ${plural("stages", froms.length)}`,
-      froms.length,
-      check.stages,
-      "stages",
+    const count = froms.length;
+    const found = has(t("check.dockerfile.stages", { range: count, count }));
+    const outcome = inRange(t, found, count, check.stages, (range, n) =>
+      t("diag.count.stages", { range, count: n }),
     );
     if (!outcome.passed) return outcome;
-    facts.push(`${froms.length} ${plural("stages", froms.length)}`);
   }
   for (const pattern of check.has ?? []) {
     if (!instructions.some((i) => matchesPattern(i, pattern)))
-      return mismatch(subject, `has no ${pattern}`, pattern);
+      return mismatch(t, has(t("check.dockerfile.lacks", { patterns: pattern })), pattern);
   }
   for (const pattern of check.lacks ?? []) {
     const hit = instructions.find((i) => matchesPattern(i, pattern));
-    if (hit) return mismatch(subject, `has ${hit.keyword} ${hit.args} on line ${hit.line}`, `no ${pattern}`);
+    if (hit)
+      return mismatch(
+        t,
+        has(t("diag.dockerfile.hasOnLine", { instruction: `${hit.keyword} ${hit.args}`, line: hit.line })),
+        t("diag.dockerfile.no", { pattern }),
+      );
   }
-  if (check.order) {
-    let from = 0;
-    let previous: Instruction | undefined;
-    for (const pattern of check.order) {
-      const index = instructions.findIndex((i, n) => n >= from && matchesPattern(i, pattern));
-      if (index < 0) {
-        const anywhere = instructions.find((i) => matchesPattern(i, pattern));
-        if (!anywhere) return mismatch(subject, `has no ${pattern}`, `${check.order.join(", then ")}`);
-        return mismatch(
-          subject,
-          `has ${pattern} on line ${anywhere.line}, before ${previous?.keyword} on line ${previous?.line}`,
-          `${check.order.join(", then ")}`,
-        );
-      }
-      previous = instructions[index];
-      from = index + 1;
+  if (check.order) return matchOrder(t, subject, instructions, check.order);
+  return pass();
+}
+
+/** The patterns appear in this order (others may come between). */
+function matchOrder(t: Translate, subject: string, instructions: Instruction[], order: string[]): Outcome {
+  const sequence = order.join(" → ");
+  let from = 0;
+  let previous: Instruction | undefined;
+  for (const pattern of order) {
+    const index = instructions.findIndex((i, n) => n >= from && matchesPattern(i, pattern));
+    if (index < 0) {
+      const anywhere = instructions.find((i) => matchesPattern(i, pattern));
+      const found = anywhere
+        ? t("diag.dockerfile.before", {
+            pattern,
+            line: anywhere.line,
+            previous: previous?.keyword ?? "",
+            previousLine: previous?.line ?? 0,
+          })
+        : t("check.dockerfile.lacks", { patterns: pattern });
+      return mismatch(t, said(subject, found), sequence);
     }
-    facts.push(`${check.order.join(" → ")}`);
+    previous = instructions[index];
+    from = index + 1;
   }
-  return pass(`${subject} parsed${facts.length > 0 ? ` (${facts.join(", ")})` : ""}`);
+  return pass();
 }
 
 function describeDockerfile(check: DockerfileCheck, t: Translate): string {

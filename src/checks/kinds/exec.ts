@@ -6,7 +6,7 @@ import type { Translate } from "../../i18n/index.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { containerName, findContainers } from "../containers.js";
-import { fail, mismatch, pass } from "../diagnosis.js";
+import { fail, mismatch, pass, said } from "../diagnosis.js";
 import { quoted } from "../phrases.js";
 import type { Outcome } from "../result.js";
 import {
@@ -35,49 +35,49 @@ export interface ExecRun {
 }
 
 async function evaluateExec(check: ExecCheck, ctx: CheckContext): Promise<Outcome> {
+  const { t } = ctx;
   const found = await findContainers(check.exec, ctx);
   if ("missing" in found) return found.missing;
   const cmd = typeof check.command === "string" ? ["sh", "-c", check.command] : check.command;
-  const shown = typeof check.command === "string" ? check.command : check.command.join(" ");
+  const command = typeof check.command === "string" ? check.command : check.command.join(" ");
   const wantedCode = check.exitCode ?? 0;
-  const facts: string[] = [];
   for (const info of found.containers) {
-    const subject = `\`${shown}\` in ${containerName(info)}`;
+    const name = containerName(info);
+    const subject = t("diag.exec.subject", { command, container: name });
     // A container that was there before the lesson is the learner's own: nothing runs inside it.
-    if (!ctx.madeByLesson(info.Created))
-      return fail(
-        `container ${containerName(info)} was there before this lesson started, so no command is run in it`,
-      );
+    if (!ctx.madeByLesson(info.Created)) return fail(t("diag.exec.notMine", { name }));
     if (!info.State.Running)
       return mismatch(
-        `container ${containerName(info)}`,
-        `is ${info.State.Status}`,
-        "running, to run a command in it",
+        t,
+        said(
+          t("check.container.subject", { name }),
+          t("check.container.state", { state: info.State.Status }),
+        ),
+        t("diag.exec.runningToRun"),
       );
     const run = await execIn(ctx, info.Id, cmd);
     if (run.timedOut)
       return mismatch(
-        subject,
-        `did not finish within ${ctx.timeouts.execMs / 1000} s`,
-        `exit code ${wantedCode}`,
+        t,
+        said(subject, t("diag.exec.timeout", { seconds: ctx.timeouts.execMs / 1000 })),
+        t("diag.exitCode", { code: wantedCode }),
       );
     if (run.exitCode !== wantedCode) {
       const tail = run.output.trim().split("\n").at(-1)?.trim();
+      const shown = tail ? ` (${JSON.stringify(tail.length > 80 ? `…${tail.slice(-79)}` : tail)})` : "";
       return mismatch(
-        subject,
-        `exited ${run.exitCode}${tail ? ` (${JSON.stringify(tail.length > 80 ? `…${tail.slice(-79)}` : tail)})` : ""}`,
+        t,
+        said(subject, t("diag.exec.exited", { code: `${run.exitCode}${shown}` })),
         `${wantedCode}`,
       );
     }
     if (check.contains !== undefined) {
-      const outcome = matchText(`the output of ${subject}`, run.output, { contains: check.contains }, false);
+      const output = t("diag.exec.output", { command, container: name });
+      const outcome = matchText(t, output, run.output, { contains: check.contains }, false);
       if (!outcome.passed) return outcome;
     }
-    facts.push(
-      `${subject} exited ${wantedCode}${check.contains !== undefined ? ` with ${JSON.stringify(check.contains)} in its output` : ""}`,
-    );
   }
-  return pass(facts.join("; "));
+  return pass();
 }
 
 // Of a command's output, the first 4 MiB are kept; the rest is read and dropped, so a command that floods

@@ -26,36 +26,36 @@ export type FileCheck = CheckOf<"file", typeof fileCheck>;
 const maxRead = 4 * 1024 * 1024;
 
 async function evaluateFile(check: FileCheck, ctx: CheckContext): Promise<Outcome> {
+  const { t } = ctx;
   const resolved = await resolveInWorkdir(ctx.workdir, check.file);
-  if (!resolved.ok) return fail(resolved.message);
-  const subject = `file ${check.file}`;
+  if (!resolved.ok) return fail(t(`diag.workdir.${resolved.why}`, { path: check.file }));
+  const subject = t("check.file.subject", { path: check.file });
   const info = await stat(resolved.path).catch(() => undefined);
   const wantExists = check.exists ?? true;
   if (!info)
-    return wantExists
-      ? mismatch(subject, "does not exist", "it to exist")
-      : pass(`${subject} does not exist`);
-  if (!wantExists) return mismatch(subject, "exists", "it not to exist");
+    return wantExists ? mismatch(t, t("diag.file.missing", { subject }), t("diag.file.toExist")) : pass();
+  if (!wantExists) return mismatch(t, t("diag.file.exists", { subject }), t("diag.file.notToExist"));
   if (check.contains === undefined && check.matches === undefined && check.excludes === undefined)
-    return pass(`${subject} exists`);
+    return pass();
   if (!info.isFile())
-    return mismatch(subject, info.isDirectory() ? "is a folder" : "is not a plain file", "a file");
-  if (info.size > maxRead) return fail(`${subject} is too large to read (${info.size} bytes)`);
+    return mismatch(
+      t,
+      t(info.isDirectory() ? "diag.file.isFolder" : "diag.file.notPlain", { subject }),
+      t("diag.file.aFile"),
+    );
+  if (info.size > maxRead) return fail(t("diag.file.tooLarge", { subject, size: info.size }));
   const text = await readFile(resolved.path, "utf8");
   if (check.excludes) {
     // Comments and blank lines do not count: `# secrets.env` leaves nothing out.
     const patterns = parseDockerignore(text);
     const kept = check.excludes.filter((p) => !isIgnored(patterns, p));
-    if (kept.length > 0)
-      return mismatch(
-        subject,
-        `leaves ${kept.join(", ")} in the build context`,
-        `a pattern that leaves ${kept.join(", ")} out`,
-      );
-    if (check.contains === undefined && check.matches === undefined)
-      return pass(`${subject} leaves out ${check.excludes.join(", ")}`);
+    if (kept.length > 0) {
+      const paths = kept.join(", ");
+      return mismatch(t, t("diag.file.keeps", { subject, paths }), t("diag.file.excluding", { paths }));
+    }
+    if (check.contains === undefined && check.matches === undefined) return pass();
   }
-  return matchText(subject, text, { contains: check.contains, matches: check.matches }, false);
+  return matchText(t, subject, text, { contains: check.contains, matches: check.matches }, false);
 }
 
 function describeFile(check: FileCheck, t: Translate): string {

@@ -161,21 +161,20 @@ function aboutContainers(wanted: Wanted): boolean {
 }
 
 /** `container tutor-ticker`, `image busybox`, `containers from image busybox`, or the lesson as a whole. */
-function subjectText(wanted: Wanted): { text: string; plural: boolean } {
-  if (wanted.container !== undefined)
-    return { text: `container ${refText(wanted.container)}`, plural: false };
+function subjectText(wanted: Wanted, t: Translate): { text: string; plural: boolean } {
+  if (wanted.container !== undefined) return { text: containerRefWords(wanted.container, t), plural: false };
   if (wanted.image !== undefined)
     return aboutContainers(wanted)
-      ? { text: `containers from image ${wanted.image}`, plural: true }
-      : { text: `image ${wanted.image}`, plural: false };
-  return { text: "the lesson's containers and images", plural: true };
+      ? { text: t("diag.happened.fromImage", { image: wanted.image }), plural: true }
+      : { text: t("check.image.subject", { ref: wanted.image }), plural: false };
+  return { text: t("diag.happened.lesson"), plural: true };
 }
 
 /** The last few distinct things that happened, oldest first: what the learner did instead. */
-function seenText(events: PastEvent[]): string {
+function seenText(events: PastEvent[], t: Translate): string {
   const words: string[] = [];
   for (const event of events.slice(-12)) {
-    const text = eventText({ ...event, action: dockerAction(event) });
+    const text = eventText({ ...event, action: dockerAction(event) }, t);
     if (words.at(-1) !== text) words.push(text);
   }
   const shown = words.slice(-6);
@@ -186,22 +185,28 @@ async function evaluateHappened(check: HappenedCheck, ctx: CheckContext): Promis
   const wanted = check.happened;
   const round = ctx.round ?? startRound(ctx.docker, new AbortController().signal);
   const history = await round.history();
+  const { t } = ctx;
+  const expected = eventInWords(wanted, t);
   if ("unknown" in history)
-    return fail(
-      `${history.unknown}, so what happened during it cannot be told; expected ${wantedText(wanted)}`,
-    );
+    return fail(t("diag.happened.unknown", { why: t(`diag.happened.${history.unknown}`), expected }));
   const ownExecIds = ctx.ownExecs.ids();
   const relevant = history.events.filter(
     (event) => inScope(event, ctx, ownExecIds) && aboutSubject(event, wanted),
   );
-  const { text: subject, plural } = subjectText(wanted);
-  const found = relevant.find((event) => matches(event, wanted));
-  if (found)
-    return pass(`${subject}: ${eventText({ ...found, action: dockerAction(found) })} during this step`);
-  const had = plural ? "have had" : "has had";
+  if (relevant.some((event) => matches(event, wanted))) return pass();
+  const { text: subject, plural } = subjectText(wanted, t);
   if (relevant.length === 0)
-    return mismatch(subject, `${had} no event since this step began`, wantedText(wanted));
-  return mismatch(subject, `${had} ${seenText(relevant)} since this step began`, wantedText(wanted));
+    return mismatch(
+      t,
+      t(plural ? "diag.happened.noEventMany" : "diag.happened.noEventOne", { subject }),
+      expected,
+    );
+  const events = seenText(relevant, t);
+  return mismatch(
+    t,
+    t(plural ? "diag.happened.hadMany" : "diag.happened.hadOne", { subject, events }),
+    expected,
+  );
 }
 
 function references(check: HappenedCheck): CheckReference[] {
@@ -212,8 +217,9 @@ function references(check: HappenedCheck): CheckReference[] {
   return refs;
 }
 
-function describeHappened(check: HappenedCheck, t: Translate): string {
-  const { action, container, image, command, signal, exitCode } = check.happened;
+/** The wanted event in the learner's words: `the event kill for container tutor-ticker with signal SIGKILL`. */
+function eventInWords(wanted: Wanted, t: Translate): string {
+  const { action, container, image, command, signal, exitCode } = wanted;
   const facts: string[] = [];
   if (container !== undefined)
     facts.push(t("check.happened.container", { container: containerRefWords(container, t) }));
@@ -225,7 +231,11 @@ function describeHappened(check: HappenedCheck, t: Translate): string {
     );
   if (exitCode !== undefined) facts.push(t("check.happened.exitCode", { code: exitCode }));
   const event = action === undefined ? t("check.happened.anyEvent") : t("check.happened.event", { action });
-  return t("check.happened.during", { event: [event, ...facts].join(" ") });
+  return [event, ...facts].join(" ");
+}
+
+function describeHappened(check: HappenedCheck, t: Translate): string {
+  return t("check.happened.during", { event: eventInWords(check.happened, t) });
 }
 
 export const happenedKind = defineCheckKind<"happened", HappenedCheck>({

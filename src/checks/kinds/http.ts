@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Translate } from "../../i18n/index.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
-import { mismatch, pass, quote } from "../diagnosis.js";
+import { mismatch, quote, said } from "../diagnosis.js";
 import { quoted } from "../phrases.js";
 import type { Outcome } from "../result.js";
 import { startRound } from "../round.js";
@@ -19,10 +19,15 @@ export const httpCheck = z.strictObject({
 
 export type HttpCheck = CheckOf<"http", typeof httpCheck>;
 
+/** Why no answer came: known causes by name (the caller words them), others as the system says. */
+type Trouble = "refused" | "reset" | "noAnswer" | "unfinished" | { text: string };
+
 interface Answer {
   status?: number;
   body?: string;
-  error?: string;
+  error?: Trouble;
+  /** A running container publishes the port and has been up longer than a server takes to start. */
+  upFor?: { name: string; seconds: number };
 }
 
 // The body is read up to 1 MiB (a check looks for a phrase in a page), then the connection is closed.
@@ -56,54 +61,66 @@ function get(url: string, limitMs: number): Promise<Answer> {
         request.destroy();
       });
       response.on("end", answered);
-      response.on("error", (error) => settle({ error: error.message }));
+      response.on("error", (error) => settle({ error: { text: error.message } }));
     });
     const timer = setTimeout(() => {
-      settle({ error: headers ? "the answer did not end in time" : "no answer in time" });
+      settle({ error: headers ? "unfinished" : "noAnswer" });
       request.destroy();
     }, limitMs);
     request.on("error", (error: NodeJS.ErrnoException) => settle({ error: describeError(error) }));
   });
 }
 
-function describeError(error: NodeJS.ErrnoException): string {
+function describeError(error: NodeJS.ErrnoException): Trouble {
   switch (error.code) {
     case "ECONNREFUSED":
-      return "nothing listens there (connection refused)";
+      return "refused";
     case "ECONNRESET":
     case "EPIPE":
-      return "the connection was closed before an answer";
+      return "reset";
     case "ETIMEDOUT":
-      return "no answer in time";
+      return "noAnswer";
     default:
-      return error.message;
+      return { text: error.message };
   }
+}
+
+function troubleInWords(answer: Answer, port: number, t: Translate): string {
+  const { error = "noAnswer", upFor } = answer;
+  const words = typeof error === "string" ? t(`diag.http.${error}`) : error.text;
+  return upFor ? t("diag.http.upFor", { error: words, ...upFor, port }) : words;
 }
 
 /** ` (after 1.2 s waiting for the server)`, when the check waited long enough for a person to notice. */
-function waitedNote(waitedMs: number): string {
-  return waitedMs >= 300 ? ` (after ${(waitedMs / 1000).toFixed(1)} s waiting for the server)` : "";
+function waitedNote(waitedMs: number, t: Translate): string {
+  return waitedMs >= 300 ? t("diag.http.waited", { seconds: (waitedMs / 1000).toFixed(1) }) : "";
 }
 
-function judge(check: HttpCheck, url: string, answer: Answer, waitedMs = 0): Outcome {
+function judge(check: HttpCheck, url: string, answer: Answer, t: Translate, waitedMs = 0): Outcome {
   const subject = `GET ${url}`;
-  const waited = waitedNote(waitedMs);
-  if (answer.status === undefined)
-    return mismatch(subject, `failed: ${answer.error}${waited}`, `status ${check.status ?? "2xx"}`);
-  const statusOk =
-    check.status !== undefined ? answer.status === check.status : answer.status >= 200 && answer.status < 300;
-  if (!statusOk) return mismatch(subject, `answered ${answer.status}${waited}`, `${check.status ?? "2xx"}`);
-  if (check.contains !== undefined && !(answer.body ?? "").includes(check.contains)) {
-    const start = (answer.body ?? "").trim().split("\n")[0] ?? "";
+  const waited = waitedNote(waitedMs, t);
+  const wanted = `${check.status ?? "2xx"}`;
+  if (answer.status === undefined) {
+    const error = troubleInWords(answer, check.http, t);
     return mismatch(
-      subject,
-      `answered ${answer.status} with ${quote(start)}${waited}`,
-      `a body containing ${quote(check.contains)}`,
+      t,
+      `${said(subject, t("diag.http.failed", { error }))}${waited}`,
+      t("diag.http.status", { status: wanted }),
     );
   }
-  return pass(
-    `${subject} answered ${answer.status}${check.contains !== undefined ? ` with ${quote(check.contains)}` : ""}${waited}`,
-  );
+  const { status } = answer;
+  const statusOk = check.status !== undefined ? status === check.status : status >= 200 && status < 300;
+  if (!statusOk) return mismatch(t, `${said(subject, t("diag.http.answered", { status }))}${waited}`, wanted);
+  if (check.contains !== undefined && !(answer.body ?? "").includes(check.contains)) {
+    const start = quote((answer.body ?? "").trim().split("\n")[0] ?? "", t);
+    return mismatch(
+      t,
+      `${said(subject, t("diag.http.answeredWith", { status, start }))}${waited}`,
+      t("diag.http.body", { text: quote(check.contains, t) }),
+    );
+  }
+  // Passed, in the check's own words with the address asked: a remote engine's host, not localhost.
+  return { passed: true, message: describeHttp(check, t, url) };
 }
 
 /** Worth waiting for: no answer yet, or a gateway whose backend is still starting. */
@@ -157,11 +174,12 @@ async function evaluateHttp(check: HttpCheck, ctx: CheckContext): Promise<Outcom
   const started = Date.now();
   const round = ctx.round ?? startRound(ctx.docker, new AbortController().signal);
   const publishers = await round.publishers(check.http);
+  const { t } = ctx;
   if (publishers?.length === 0)
     return mismatch(
-      `GET ${url}`,
-      `was not sent: no running container publishes port ${check.http}`,
-      `status ${check.status ?? "2xx"}`,
+      t,
+      said(`GET ${url}`, t("diag.http.notSent", { port: check.http })),
+      t("diag.http.status", { status: check.status ?? "2xx" }),
     );
   const youngest = publishers?.reduce((a, b) => (b.ageSeconds < a.ageSeconds ? b : a));
   // Up-times are whole seconds: a second of slack.
@@ -170,22 +188,23 @@ async function evaluateHttp(check: HttpCheck, ctx: CheckContext): Promise<Outcom
   let retries = 0;
   const attempt = () => get(url, Math.min(Math.max(200, deadline - Date.now()), attemptLimitMs(retries)));
   let answer = await attempt();
-  while (!judge(check, url, answer).passed && stillStarting(answer)) {
+  while (!judge(check, url, answer, t).passed && stillStarting(answer)) {
     if (round.stopWaiting.aborted || Date.now() >= deadline) break;
     if (!(await pause(retryDelayMs(retries), round.stopWaiting))) break;
     retries++;
     answer = await attempt();
   }
   if (youngest && mayStartMs <= 0 && answer.status === undefined)
-    answer = {
-      error: `${answer.error}, though ${youngest.name} has been up for ${Math.round(youngest.ageSeconds)} s with port ${check.http} published`,
-    };
-  return judge(check, url, answer, Date.now() - started);
+    answer = { ...answer, upFor: { name: youngest.name, seconds: Math.round(youngest.ageSeconds) } };
+  return judge(check, url, answer, t, Date.now() - started);
 }
 
 /** Words for authors name localhost: the engine's host is only known when the check runs. */
-function describeHttp(check: HttpCheck, t: Translate): string {
-  const url = `http://localhost:${check.http}${check.path ?? "/"}`;
+function describeHttp(
+  check: HttpCheck,
+  t: Translate,
+  url = `http://localhost:${check.http}${check.path ?? "/"}`,
+): string {
   const answer = t("check.http.get", { url, status: check.status ?? "2xx" });
   return check.contains === undefined
     ? answer

@@ -9,7 +9,7 @@ import { owns } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { isNotFound } from "../containers.js";
-import { fail, inRange, jsonList, list, mismatch, pass, plural, typoHint } from "../diagnosis.js";
+import { fail, inRange, jsonList, mismatch, pass, said, typoHint } from "../diagnosis.js";
 import { envMap, matchPairs } from "../pairs.js";
 import { joinWords, pairs, range, sentence } from "../phrases.js";
 import type { Outcome } from "../result.js";
@@ -44,6 +44,7 @@ export const imageCheck = z.strictObject({
 export type ImageCheck = CheckOf<"image", typeof imageCheck>;
 
 async function evaluateImage(check: ImageCheck, ctx: CheckContext): Promise<Outcome> {
+  const { t } = ctx;
   const ref = check.image;
   let info: Awaited<ReturnType<ReturnType<CheckContext["docker"]["getImage"]>["inspect"]>>;
   try {
@@ -54,14 +55,14 @@ async function evaluateImage(check: ImageCheck, ctx: CheckContext): Promise<Outc
     const declared = new Set(ctx.images.map(normalizeImageRef));
     const tags = (await ctx.docker.listImages())
       .flatMap((i) => i.RepoTags ?? [])
-      .filter((t) => t !== "<none>:<none>")
-      .filter((t) => owns(ctx.resources, "images", t) || declared.has(normalizeImageRef(t)));
+      .filter((tag) => tag !== "<none>:<none>")
+      .filter((tag) => owns(ctx.resources, "images", tag) || declared.has(normalizeImageRef(tag)));
     const near = closest(normalizeImageRef(ref), tags.map(normalizeImageRef));
-    return fail(`no image ${ref}${typoHint(near)}`);
+    return fail(`${t("diag.noImage", { ref })}${typoHint(near, t)}`);
   }
-  const subject = `image ${ref}`;
+  const subject = t("check.image.subject", { ref });
   const config = info.Config ?? ({} as typeof info.Config);
-  const facts: string[] = [];
+  const has = (fact: string) => said(subject, fact);
 
   if (check.sameAs) {
     const other = await ctx.docker
@@ -77,69 +78,65 @@ async function evaluateImage(check: ImageCheck, ctx: CheckContext): Promise<Outc
     if (other !== info.Id) {
       const shortId = (id: string) => id.replace(/^sha256:/, "").slice(0, 12);
       return mismatch(
-        subject,
-        `has ID ${shortId(info.Id)}`,
+        t,
+        has(t("diag.image.id", { id: shortId(info.Id) })),
         other
-          ? `the same ID as ${check.sameAs} (${shortId(other)})`
-          : `the same ID as ${check.sameAs}, which is missing`,
+          ? t("diag.image.sameId", { other: check.sameAs, id: shortId(other) })
+          : t("diag.image.sameIdMissing", { other: check.sameAs }),
       );
     }
-    facts.push(`the same ID as ${check.sameAs}`);
   }
-
-  for (const [expected, actual, noun] of [
-    [check.labels, config.Labels, "label"],
-    [check.env, envMap(config.Env), "env"],
-  ] as const) {
-    if (!expected) continue;
-    const outcome = matchPairs(subject, actual, expected, noun);
-    if (!outcome.passed) return outcome;
-    facts.push(outcome.message);
+  for (const outcome of [
+    check.labels && matchPairs(t, subject, config.Labels, check.labels, "label"),
+    check.env && matchPairs(t, subject, envMap(config.Env), check.env, "env"),
+  ]) {
+    if (outcome && !outcome.passed) return outcome;
   }
-  if (check.cmd && !sameList(config.Cmd, check.cmd)) {
-    return mismatch(subject, `has CMD ${jsonList(config.Cmd)}`, jsonList(check.cmd));
-  }
-  if (check.cmd) facts.push(`CMD ${jsonList(check.cmd)}`);
-  if (check.entrypoint && !sameList(config.Entrypoint as string[] | undefined, check.entrypoint)) {
+  if (check.cmd && !sameList(config.Cmd, check.cmd))
+    return mismatch(t, has(t("check.image.cmd", { cmd: jsonList(config.Cmd) })), jsonList(check.cmd));
+  const entrypoint = config.Entrypoint as string[] | undefined;
+  if (check.entrypoint && !sameList(entrypoint, check.entrypoint))
     return mismatch(
-      subject,
-      `has ENTRYPOINT ${jsonList(config.Entrypoint as string[] | undefined)}`,
+      t,
+      has(t("check.image.entrypoint", { entrypoint: jsonList(entrypoint) })),
       jsonList(check.entrypoint),
     );
-  }
-  if (check.entrypoint) facts.push(`ENTRYPOINT ${jsonList(check.entrypoint)}`);
   if (check.exposedPorts) {
     const exposed = Object.keys(config.ExposedPorts ?? {});
+    const found =
+      exposed.length === 0
+        ? t("diag.image.noExposed")
+        : t("check.image.exposes", { ports: exposed.join(", ") });
     for (const port of check.exposedPorts.map((p) => (p.includes("/") ? p : `${p}/tcp`))) {
-      if (!exposed.includes(port)) return mismatch(subject, `exposes ${list(exposed, "no ports")}`, port);
+      if (!exposed.includes(port)) return mismatch(t, has(found), port);
     }
-    facts.push(`exposes ${check.exposedPorts.join(", ")}`);
   }
   if (check.workdir !== undefined && (config.WorkingDir ?? "") !== check.workdir) {
-    return mismatch(subject, `has WORKDIR ${config.WorkingDir || "/ (none set)"}`, check.workdir);
+    const dir = config.WorkingDir || t("diag.image.noWorkdir");
+    return mismatch(t, has(t("check.image.workdir", { dir })), check.workdir);
   }
   if (check.user !== undefined && (config.User ?? "") !== check.user) {
-    return mismatch(subject, `runs as user ${config.User || "root (none set)"}`, check.user);
+    const user = config.User || t("diag.image.noUser");
+    return mismatch(t, has(t("check.image.user", { user })), check.user);
   }
   if (check.layers !== undefined) {
     const count = info.RootFS?.Layers?.length ?? 0;
-    const outcome = inRange(
-      subject,
-      `has ${count} ${plural("layers", count)}`,
-      count,
-      check.layers,
-      "layers",
+    const found = has(t("check.image.layers", { range: count, count }));
+    const outcome = inRange(t, found, count, check.layers, (range, n) =>
+      t("diag.count.layers", { range, count: n }),
     );
     if (!outcome.passed) return outcome;
-    facts.push(`${count} ${plural("layers", count)}`);
   }
   if (check.maxSize !== undefined) {
     const max = parseBytes(check.maxSize);
     if (info.Size > max)
-      return mismatch(subject, `is ${formatBytes(info.Size)}`, `at most ${formatBytes(max)}`);
-    facts.push(`${formatBytes(info.Size)}`);
+      return mismatch(
+        t,
+        has(t("diag.image.size", { size: formatBytes(info.Size) })),
+        t("check.range.atMost", { max: formatBytes(max) }),
+      );
   }
-  return pass(`${subject} exists${facts.length > 0 ? ` (${facts.join(", ")})` : ""}`);
+  return pass();
 }
 
 function sameList(actual: string[] | null | undefined, expected: string[]): boolean {

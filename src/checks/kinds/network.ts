@@ -7,7 +7,7 @@ import { owns, sameNetwork } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, type CheckReference, defineCheckKind } from "../check-kind.js";
 import { containerName, isNotFound } from "../containers.js";
-import { fail, list, mismatch, pass, typoHint } from "../diagnosis.js";
+import { fail, mismatch, pass, said, typoHint } from "../diagnosis.js";
 import { runHelper } from "../helper.js";
 import { joinWords, sentence } from "../phrases.js";
 import type { Outcome } from "../result.js";
@@ -24,6 +24,7 @@ export const networkCheck = z.strictObject({
 export type NetworkCheck = CheckOf<"network", typeof networkCheck>;
 
 async function evaluateNetwork(check: NetworkCheck, ctx: CheckContext): Promise<Outcome> {
+  const { t } = ctx;
   let info: { Driver: string; Internal?: boolean; Containers?: Record<string, { Name: string }> };
   try {
     info = await ctx.docker.getNetwork(check.network).inspect();
@@ -32,65 +33,85 @@ async function evaluateNetwork(check: NetworkCheck, ctx: CheckContext): Promise<
     const names = (await ctx.docker.listNetworks())
       .map((n) => n.Name)
       .filter((n) => owns(ctx.resources, "networks", n));
-    return fail(`no network named ${check.network}${typoHint(closest(check.network, names))}`);
+    return fail(
+      `${t("diag.noNetwork", { name: check.network })}${typoHint(closest(check.network, names), t)}`,
+    );
   }
-  const subject = `network ${check.network}`;
-  const facts: string[] = [];
+  const subject = t("check.network.subject", { name: check.network });
   if (check.driver && info.Driver !== check.driver)
-    return mismatch(subject, `uses driver ${info.Driver}`, check.driver);
+    return mismatch(t, said(subject, t("check.network.driver", { driver: info.Driver })), check.driver);
   if (check.internal !== undefined && Boolean(info.Internal) !== check.internal) {
     return mismatch(
-      subject,
-      info.Internal ? "is internal" : "is not internal",
-      check.internal ? "internal" : "not internal",
+      t,
+      said(subject, t(info.Internal ? "check.network.internal" : "check.network.notInternal")),
+      t(check.internal ? "diag.network.internal" : "diag.network.notInternal"),
     );
   }
   if (check.containers) {
-    // The network's own list holds running containers only; a stopped one is attached through its settings.
-    const attached = new Set(Object.values(info.Containers ?? {}).map((c) => c.Name));
-    for (const name of check.containers) {
-      if (attached.has(name)) continue;
-      const settings = await ctx.docker
-        .getContainer(name)
-        .inspect()
-        .then(
-          (c) => c.NetworkSettings?.Networks ?? {},
-          () => undefined,
-        );
-      if (!settings || !Object.keys(settings).some((name) => sameNetwork(name, check.network))) {
-        return mismatch(subject, `has ${list([...attached].sort(), "no containers")}`, `${name} attached`);
-      }
-    }
-    facts.push(`has ${check.containers.join(", ")}`);
+    const outcome = await matchAttached(check.network, check.containers, info, subject, ctx);
+    if (!outcome.passed) return outcome;
   }
-  if (check.resolves) {
-    const { from, name } = check.resolves;
-    const fromInfo = await ctx.docker
-      .getContainer(from)
+  if (check.resolves) return matchResolves(check.resolves, ctx);
+  return pass();
+}
+
+async function matchAttached(
+  network: string,
+  containers: string[],
+  info: { Containers?: Record<string, { Name: string }> },
+  subject: string,
+  ctx: CheckContext,
+): Promise<Outcome> {
+  const { t } = ctx;
+  // The network's own list holds running containers only; a stopped one is attached through its settings.
+  const attached = new Set(Object.values(info.Containers ?? {}).map((c) => c.Name));
+  for (const name of containers) {
+    if (attached.has(name)) continue;
+    const settings = await ctx.docker
+      .getContainer(name)
       .inspect()
-      .catch((error: unknown) => {
-        if (isNotFound(error)) return undefined;
-        throw error;
-      });
-    if (!fromInfo) return fail(`no container named ${from}, so nothing resolves ${name} from it`);
-    if (!fromInfo.State.Running) {
-      return mismatch(
-        `container ${containerName(fromInfo)}`,
-        `is ${fromInfo.State.Status}`,
-        `running, to resolve ${name}`,
+      .then(
+        (c) => c.NetworkSettings?.Networks ?? {},
+        () => undefined,
       );
-    }
-    // A helper in the container's network namespace sees the same names (its resolv.conf and hosts
-    // come from the container), and works even when the container itself has no shell or nslookup.
-    // busybox has nslookup, Debian-based images getent: whichever the helper image has.
-    const quoted = `'${name.replace(/'/g, `'\\''`)}'`;
-    const script = `nslookup ${quoted} >/dev/null 2>&1 || getent hosts ${quoted} >/dev/null 2>&1`;
-    const run = await runHelper(ctx, ["sh", "-c", script], { joinNetworkOf: fromInfo.Id });
-    if (run.exitCode !== 0)
-      return mismatch(`from ${from}, the name ${name}`, "does not resolve", "it to resolve");
-    facts.push(`${from} resolves ${name}`);
+    if (settings && Object.keys(settings).some((other) => sameNetwork(other, network))) continue;
+    const found =
+      attached.size === 0
+        ? t("diag.network.noContainers")
+        : t("check.network.containers", { containers: [...attached].sort().join(", ") });
+    return mismatch(t, said(subject, found), t("diag.network.attached", { name }));
   }
-  return pass(`${subject} exists${facts.length > 0 ? ` (${facts.join(", ")})` : ""}`);
+  return pass();
+}
+
+async function matchResolves(resolves: { from: string; name: string }, ctx: CheckContext): Promise<Outcome> {
+  const { t } = ctx;
+  const { from, name } = resolves;
+  const fromInfo = await ctx.docker
+    .getContainer(from)
+    .inspect()
+    .catch((error: unknown) => {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    });
+  if (!fromInfo) return fail(t("diag.network.noFrom", { from, name }));
+  if (!fromInfo.State.Running) {
+    const container = t("check.container.subject", { name: containerName(fromInfo) });
+    return mismatch(
+      t,
+      said(container, t("check.container.state", { state: fromInfo.State.Status })),
+      t("diag.network.runningToResolve", { name }),
+    );
+  }
+  // A helper in the container's network namespace sees the same names (its resolv.conf and hosts
+  // come from the container), and works even when the container itself has no shell or nslookup.
+  // busybox has nslookup, Debian-based images getent: whichever the helper image has.
+  const quoted = `'${name.replace(/'/g, `'\\''`)}'`;
+  const script = `nslookup ${quoted} >/dev/null 2>&1 || getent hosts ${quoted} >/dev/null 2>&1`;
+  const run = await runHelper(ctx, ["sh", "-c", script], { joinNetworkOf: fromInfo.Id });
+  if (run.exitCode !== 0)
+    return mismatch(t, t("diag.network.noResolve", { from, name }), t("diag.network.toResolve"));
+  return pass();
 }
 
 function describeNetwork(check: NetworkCheck, t: Translate): string {

@@ -7,7 +7,7 @@ import { owns } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { isNotFound } from "../containers.js";
-import { fail, mismatch, pass, typoHint } from "../diagnosis.js";
+import { fail, mismatch, pass, said, typoHint } from "../diagnosis.js";
 import { runHelper } from "../helper.js";
 import { quoted, sentence } from "../phrases.js";
 import type { Outcome } from "../result.js";
@@ -23,6 +23,7 @@ export const volumeCheck = z.strictObject({
 export type VolumeCheck = CheckOf<"volume", typeof volumeCheck>;
 
 async function evaluateVolume(check: VolumeCheck, ctx: CheckContext): Promise<Outcome> {
+  const { t } = ctx;
   let info: { Driver: string };
   try {
     info = await ctx.docker.getVolume(check.volume).inspect();
@@ -31,23 +32,23 @@ async function evaluateVolume(check: VolumeCheck, ctx: CheckContext): Promise<Ou
     const names = ((await ctx.docker.listVolumes()).Volumes ?? [])
       .map((v) => v.Name)
       .filter((n) => owns(ctx.resources, "volumes", n));
-    return fail(`no volume named ${check.volume}${typoHint(closest(check.volume, names))}`);
+    return fail(`${t("diag.noVolume", { name: check.volume })}${typoHint(closest(check.volume, names), t)}`);
   }
-  const subject = `volume ${check.volume}`;
+  const subject = t("check.volume.subject", { name: check.volume });
   if (check.driver && info.Driver !== check.driver)
-    return mismatch(subject, `uses driver ${info.Driver}`, check.driver);
-  if (!check.file) return pass(`${subject} exists (driver ${info.Driver})`);
+    return mismatch(t, said(subject, t("check.volume.driver", { driver: info.Driver })), check.driver);
+  if (!check.file) return pass();
 
   const inside = `/volume${check.file.path}`;
   // Read-only, no network: the helper can look, never change.
   const run = await runHelper(ctx, ["cat", "--", inside], { binds: [`${check.volume}:/volume:ro`] });
-  const fileSubject = `${check.file.path} in ${subject}`;
+  const fileSubject = t("diag.volume.file", { path: check.file.path, name: check.volume });
   if (run.exitCode !== 0) {
-    const why = /is a directory/i.test(run.stderr) ? "is a folder" : "does not exist";
-    return mismatch(fileSubject, why, "a file");
+    const why = /is a directory/i.test(run.stderr) ? "diag.file.isFolder" : "diag.file.missing";
+    return mismatch(t, t(why, { subject: fileSubject }), t("diag.file.aFile"));
   }
-  if (check.file.contains === undefined) return pass(`${fileSubject} exists`);
-  return matchText(fileSubject, run.stdout, { contains: check.file.contains }, false);
+  if (check.file.contains === undefined) return pass();
+  return matchText(t, fileSubject, run.stdout, { contains: check.file.contains }, false);
 }
 
 function describeVolume(check: VolumeCheck, t: Translate): string {

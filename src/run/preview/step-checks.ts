@@ -5,6 +5,7 @@
 import { closeClient } from "../../engine/client.js";
 import { connectEngine, type Engine } from "../../engine/connect.js";
 import { TutorError } from "../../errors.js";
+import type { Translate } from "../../i18n/index.js";
 import type { Lesson, Step } from "../../pack/model.js";
 import { type CheckReport, checkStep } from "../check.js";
 
@@ -19,14 +20,19 @@ export interface StepCheckRunner {
   close(): void;
 }
 
-export function stepCheckRunner(env: NodeJS.ProcessEnv, home: string, workdirBase: string): StepCheckRunner {
+export function stepCheckRunner(
+  env: NodeJS.ProcessEnv,
+  home: string,
+  workdirBase: string,
+  t: Translate,
+): StepCheckRunner {
   let engine: Promise<Engine> | undefined;
   return {
     async run(lesson, step) {
       try {
         engine ??= connectEngine(env);
         const connected = await engine;
-        return { step: step.id, report: await checkStep(connected, lesson, step, workdirBase, home) };
+        return { step: step.id, report: await checkStep(connected, lesson, step, workdirBase, home, t) };
       } catch (error) {
         // Connect again at the next save: the engine may be back by then.
         const failed = engine;

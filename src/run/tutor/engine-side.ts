@@ -8,6 +8,7 @@ import { readsHistory } from "../../checks/history.js";
 import { closeClient } from "../../engine/client.js";
 import { connectEngine } from "../../engine/connect.js";
 import { detectCompose } from "../../engine/tools.js";
+import type { Translate } from "../../i18n/index.js";
 import { footprint, type Lesson } from "../../pack/model.js";
 import { EventRelevance } from "../../world/event-relevance.js";
 import { missingImages, pullImages } from "../../world/images.js";
@@ -29,6 +30,7 @@ export { runSolutionInTerminal } from "../solution.js";
 export async function connectTaskEngine(
   env: NodeJS.ProcessEnv,
   home: string,
+  t: Translate,
 ): Promise<{ engine: TaskEngine; compose: string | undefined; close(): void }> {
   // Without an engine the compose command is not needed: stop asking for it, so nothing outlives a quit.
   const asking = new AbortController();
@@ -43,7 +45,7 @@ export async function connectTaskEngine(
   const host = engine.target.host;
   // The commands the tutor's own checks run, shared with other tutors through the home folder.
   const execs = ownExecs(home);
-  const contextFor = checkContexts({ docker, engineHost: host, ownExecs: execs });
+  const contextFor = checkContexts({ docker, engineHost: host, ownExecs: execs, t });
   // The learner's first start of each lesson on this engine: what came after is the lesson's.
   const markers = new Map<string, Promise<LessonMarker>>();
   const markerOf = (lesson: Lesson): Promise<LessonMarker> => {

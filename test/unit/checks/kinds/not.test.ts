@@ -66,7 +66,7 @@ describe("not check", () => {
     );
     expect(await fails(`- not: { file: notes.txt }`, ctx)).toBe("file notes.txt exists, but it should not");
     expect(await fails(`- not: { volume: tutor-rec-data }`, ctx)).toBe(
-      "volume tutor-rec-data exists (driver local), but it should not",
+      "volume tutor-rec-data exists, but it should not",
     );
   });
 
@@ -74,7 +74,7 @@ describe("not check", () => {
     expect(await evaluateCheck(parseOne(`- not: { container: ${web} }`), ctx)).toEqual({
       check: `not container ${web}`,
       passed: false,
-      message: `container ${web} is running, but it should not`,
+      message: `container ${web} exists, but it should not`,
     });
   });
 
@@ -122,7 +122,7 @@ describe("not check", () => {
         passed: true,
         message: "no container named tutor-rec-nothing-here",
       },
-      { check: `container ${web}`, passed: true, message: `container ${web} is running` },
+      { check: `container ${web}`, passed: true, message: `container ${web} exists` },
       { check: "not file notes.txt", passed: false, message: "file notes.txt exists, but it should not" },
     ]);
   });
