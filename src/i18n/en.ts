@@ -135,7 +135,7 @@ export const en = {
   "check.happened.event": "the event {action}",
   "check.happened.anyEvent": "an event",
   "check.happened.container": "for {container}",
-  "check.happened.image": "for image {image}",
+  "check.happened.image": "of image {image}",
   "check.happened.command": "running `{command}`",
   "check.happened.signal": "with signal {signal}",
   "check.happened.exitCode": "with exit code {code}",

@@ -141,7 +141,7 @@ export const fr: Record<MessageKey, string> = {
   "check.happened.event": "l'événement {action}",
   "check.happened.anyEvent": "un événement",
   "check.happened.container": "pour {container}",
-  "check.happened.image": "pour l'image {image}",
+  "check.happened.image": "de l'image {image}",
   "check.happened.command": "qui lance `{command}`",
   "check.happened.signal": "avec le signal {signal}",
   "check.happened.exitCode": "avec le code de sortie {code}",

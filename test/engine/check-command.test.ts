@@ -38,7 +38,7 @@ describe("docker-tutor check", () => {
     await runFirstContainer("check");
     const after = await runCli(["check", "what-is-docker/first-container"], { env: env() });
     expect(after.stdout).toBe(
-      '✔ container tutor-hello is exited, exit code 0, image busybox, logs contain "Hello from my first container"\n',
+      '✔ container tutor-hello is exited, has exit code 0, runs image busybox and has logs containing "Hello from my first container"\n',
     );
     expect(after.code).toBe(0);
   });

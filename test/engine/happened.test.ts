@@ -122,7 +122,7 @@ describe("happened: checks on the real engine", () => {
     const check = `- happened: {action: attach, container: ${ticker}}`;
     expect(await one(check, began)).toEqual({
       passed: false,
-      message: `container ${ticker} has had no event since this step began; expected attach of container ${ticker}`,
+      message: `container ${ticker} has had no event since this step began; expected the event attach for container ${ticker}`,
     });
     // What a solution does: watch for a moment, then let go (SIGKILL: the CLI ignores SIGTERM then).
     await run("timeout", ["-s", "KILL", "1", "docker", "attach", "--no-stdin", ticker]).catch(
@@ -130,7 +130,7 @@ describe("happened: checks on the real engine", () => {
     );
     expect(await one(check, began)).toEqual({
       passed: true,
-      message: `container ${ticker}: attach during this step`,
+      message: `during the step, the engine reported the event attach for container ${ticker}`,
     });
     // The same check in a step that begins now: the attach was before it.
     expect((await one(check, await stepBegins())).passed).toBe(false);
@@ -145,21 +145,21 @@ describe("happened: checks on the real engine", () => {
       began,
     );
     expect(results.map((r) => [r.passed, r.message])).toEqual([
-      [true, `\`true\` in ${ticker} exited 0`],
+      [true, `\`true\` in container ${ticker} exits 0`],
       [
         false,
-        `container ${ticker} has had no event since this step began; expected exec_start of container ${ticker} running "sh"`,
+        `container ${ticker} has had no event since this step began; expected the event exec_start for container ${ticker} running \`sh\``,
       ],
     ]);
     await dockerCli("exec", ticker, "/bin/sh", "-c", "echo looked around");
     expect(await one(`- happened: {action: exec_start, container: ${ticker}, command: sh}`, began)).toEqual({
       passed: true,
-      message: `container ${ticker}: exec_start (/bin/sh -c echo looked around) during this step`,
+      message: `during the step, the engine reported the event exec_start for container ${ticker} running \`sh\``,
     });
     // Another program was run, not ls.
     expect(await one(`- happened: {action: exec_start, container: ${ticker}, command: ls}`, began)).toEqual({
       passed: false,
-      message: `container ${ticker} has had exec_create (/bin/sh -c echo looked around), exec_start (/bin/sh -c echo looked around), exec_die (exit code 0) since this step began; expected exec_start of container ${ticker} running "ls"`,
+      message: `container ${ticker} has had exec_create (/bin/sh -c echo looked around), exec_start (/bin/sh -c echo looked around), exec_die (exit code 0) since this step began; expected the event exec_start for container ${ticker} running \`ls\``,
     });
   }, 60_000);
 
@@ -169,15 +169,15 @@ describe("happened: checks on the real engine", () => {
     await dockerCli("kill", ticker);
     expect(await one(`- happened: {action: kill, container: ${ticker}, signal: SIGKILL}`, began)).toEqual({
       passed: true,
-      message: `container ${ticker}: kill (SIGKILL) during this step`,
+      message: `during the step, the engine reported the event kill for container ${ticker} with signal SIGKILL`,
     });
     expect(await one(`- happened: {action: die, container: ${ticker}, exitCode: 137}`, began)).toEqual({
       passed: true,
-      message: `container ${ticker}: die (exit code 137) during this step`,
+      message: `during the step, the engine reported the event die for container ${ticker} with exit code 137`,
     });
     expect(await one(`- happened: {action: kill, container: ${ticker}, signal: SIGTERM}`, began)).toEqual({
       passed: false,
-      message: `container ${ticker} has had kill (SIGKILL), die (exit code 137) since this step began; expected kill of container ${ticker} with SIGTERM`,
+      message: `container ${ticker} has had kill (SIGKILL), die (exit code 137) since this step began; expected the event kill for container ${ticker} with signal SIGTERM`,
     });
     expect(await one(`- not:\n    happened: {action: stop, container: ${ticker}}`, began)).toEqual({
       passed: true,
@@ -190,7 +190,7 @@ describe("happened: checks on the real engine", () => {
     await busyboxCli("run", ["--rm"], once, ["true"]);
     expect(await one(`- happened: {action: create, container: ${once}, image: busybox}`, began)).toEqual({
       passed: true,
-      message: `container ${once}: create during this step`,
+      message: `during the step, the engine reported the event create for container ${once} of image busybox`,
     });
     expect(await one(`- happened: {action: destroy, container: ${once}}`, began)).toMatchObject({
       passed: true,
@@ -199,7 +199,7 @@ describe("happened: checks on the real engine", () => {
       await one(`- happened: {action: create, container: ${once}, image: python:3.11-slim}`, began),
     ).toEqual({
       passed: false,
-      message: `container ${once} has had no event since this step began; expected create of container ${once} from image python:3.11-slim`,
+      message: `container ${once} has had no event since this step began; expected the event create for container ${once} of image python:3.11-slim`,
     });
   }, 60_000);
 
@@ -216,7 +216,7 @@ describe("happened: checks on the real engine", () => {
     expect(await one("- happened: {action: create, image: busybox}", began)).toEqual({
       passed: false,
       message:
-        "containers from image busybox have had no event since this step began; expected create of a container from image busybox",
+        "containers from image busybox have had no event since this step began; expected the event create of image busybox",
     });
     expect(await one(`- happened: {action: create, container: ${before}}`, began)).toMatchObject({
       passed: false,
@@ -228,14 +228,14 @@ describe("happened: checks on the real engine", () => {
     await dockerCli("tag", "busybox", created.track("images", `${tagged}:1`));
     expect(await one(`- happened: {action: tag, image: "${tagged}:1"}`, began)).toEqual({
       passed: true,
-      message: `image ${tagged}:1: tag during this step`,
+      message: `during the step, the engine reported the event tag of image ${tagged}:1`,
     });
   }, 60_000);
 
   it("says so when the step's start is not known", async () => {
     expect(await one(`- happened: {action: attach, container: ${ticker}}`, undefined)).toEqual({
       passed: false,
-      message: `the start of this step is not recorded, so what happened during it cannot be told; expected attach of container ${ticker}`,
+      message: `the start of this step is not recorded, so what happened during it cannot be told; expected the event attach for container ${ticker}`,
     });
   });
 });

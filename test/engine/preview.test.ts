@@ -59,7 +59,7 @@ describe("docker-tutor preview --step", () => {
     const after = await runCli(preview, { cwd: root, env });
     expect(after.code).toBe(0);
     expect(after.stdout).toContain(
-      `  ✔ container ${container} is exited, exit code 0, image busybox:latest, logs contain "Hello from busybox"\n`,
+      `  ✔ container ${container} is exited, has exit code 0, runs image busybox:latest and has logs containing "Hello from busybox"\n`,
     );
     expect(after.stdout + after.stderr).not.toMatch(stackTrace);
   });

@@ -39,7 +39,7 @@ describe("happened in words", () => {
       "during the step, the engine reported the event kill for container tutor-ticker with signal SIGKILL",
     );
     expect(inWords("- not:\n    happened: {action: create, image: tutor-logging-app}", "fr")).toBe(
-      "l'inverse de : pendant l'étape, le moteur a signalé l'événement create pour l'image tutor-logging-app",
+      "l'inverse de : pendant l'étape, le moteur a signalé l'événement create de l'image tutor-logging-app",
     );
   });
 });

@@ -204,7 +204,7 @@ describe("happened check on recorded event logs", () => {
       ],
       [
         false,
-        "containers from image busybox have had no event since this step began; expected the event create for image busybox",
+        "containers from image busybox have had no event since this step began; expected the event create of image busybox",
       ],
       [
         false,
@@ -222,7 +222,7 @@ describe("happened check on recorded event logs", () => {
     expect(results).toEqual([
       [
         false,
-        "during the step, the engine reported the event create for image tutor-logging-app, but it should not",
+        "during the step, the engine reported the event create of image tutor-logging-app, but it should not",
       ],
     ]);
   });
@@ -265,7 +265,7 @@ describe("happened check on recorded event logs", () => {
       pull("busybox:latest", "busybox"),
     ]);
     expect(pulledLatest.results).toEqual([
-      [true, "during the step, the engine reported the event pull for image busybox"],
+      [true, "during the step, the engine reported the event pull of image busybox"],
     ]);
   });
 });
