@@ -78,11 +78,13 @@ async function declaredDockerOnly(): Promise<string[]> {
   });
 }
 
-/** Ids of the built-in lessons that declare `engine: {compose: 2}`. */
-async function declaredComposeV2(): Promise<string[]> {
+/** Ids of the built-in lessons that declare `engine: {compose: 2}`, or `engine: {buildkit: true}`. */
+async function declaredLessons(need: "compose" | "buildkit"): Promise<string[]> {
   const { pack } = await loadPack(path.join(repoRoot, "lessons"));
   return (pack?.lessons ?? [])
-    .filter((lesson) => lesson.meta.engine?.compose === 2)
+    .filter((lesson) =>
+      need === "compose" ? lesson.meta.engine?.compose === 2 : lesson.meta.engine?.buildkit,
+    )
     .map((lesson) => lesson.id);
 }
 
@@ -98,9 +100,17 @@ describe("verify on Podman", () => {
     expect(report.lessons.flatMap((l) => l.leftovers)).toEqual([]);
 
     // A lesson that declares Compose v2 is skipped whole, with that reason: this Podman has docker-compose v1.
-    const composeV2 = await declaredComposeV2();
-    const lessonSkips = steps.filter((s) => composeV2.includes(s.at.split("/")[0] ?? ""));
-    for (const step of lessonSkips) expect(`${step.at}: ${step.skipped}`).toMatch(/: needs Compose v2 \(/);
+    // So is one that declares BuildKit: the docker CLI that talks to this Podman has no buildx plugin.
+    const composeV2 = await declaredLessons("compose");
+    const buildkit = await declaredLessons("buildkit");
+    const lessonOf = (s: { at: string }) => s.at.split("/")[0] ?? "";
+    const lessonSkips = steps.filter(
+      (s) => composeV2.includes(lessonOf(s)) || buildkit.includes(lessonOf(s)),
+    );
+    for (const step of lessonSkips)
+      expect(`${step.at}: ${step.skipped}`).toMatch(
+        composeV2.includes(lessonOf(step)) ? /: needs Compose v2 \(/ : /: needs BuildKit \(/,
+      );
     const skipped = steps.filter((s) => s.skipped !== undefined && !lessonSkips.includes(s));
     for (const step of skipped) expect(`${step.at}: ${step.skipped}`).toBe(`${step.at}: ${podmanReason}`);
     // Skipped are exactly the declared steps: none passed on Podman, none skipped without a declaration.
