@@ -75,12 +75,12 @@ describe("docker-tutor start, in a terminal", () => {
   it("passes a task by itself when the learner types the docker command at the tutor's prompt", async () => {
     await resumeAt("first-container");
     const t = start(["what-is-docker"]);
-    await t.waitFor("step 6/12");
+    await t.waitFor("step 7/12");
     await t.waitFor("docker-tutor ›");
     t.line(helloCommand);
     const screen = await t.waitFor("✔ Done: Your first container");
     expect(screen).toContain("Hello from my first container");
-    await t.waitFor("step 7/12");
+    await t.waitFor("step 8/12");
     t.line("quit");
     expect(await t.exit()).toBe(0);
   });
@@ -91,7 +91,7 @@ describe("docker-tutor start, in a terminal", () => {
     await t.waitFor("docker-tutor ›");
     await runFirstContainer("pty");
     await t.waitFor("✔ Done: Your first container");
-    await t.waitFor("step 7/12");
+    await t.waitFor("step 8/12");
     t.write(keys.ctrlC);
     await t.waitFor("Progress saved.");
     expect(await t.exit()).toBe(0);
