@@ -49,7 +49,7 @@ describe("docker-tutor start, in a terminal", () => {
     await t.waitFor("Choose a lesson");
     await t.waitFor("What Docker is · new");
     t.write(keys.enter);
-    await t.waitFor("What Docker is · step 1/7");
+    await t.waitFor("What Docker is · step 1/12");
     await t.waitFor("Press Enter to continue.");
     t.write(keys.enter);
     await t.waitFor("Containers are not virtual machines");
@@ -66,7 +66,7 @@ describe("docker-tutor start, in a terminal", () => {
     t.write(keys.enter);
     const right = await t.waitFor("Right!");
     expect(right).toContain("✔ Right. A container is an isolated process; the kernel is already running.");
-    await t.waitFor("step 4/7");
+    await t.waitFor("step 4/12");
     t.line("quit");
     await t.waitFor("Progress saved.");
     expect(await t.exit()).toBe(0);
@@ -75,12 +75,12 @@ describe("docker-tutor start, in a terminal", () => {
   it("passes a task by itself when the learner types the docker command at the tutor's prompt", async () => {
     await resumeAt("first-container");
     const t = start(["what-is-docker"]);
-    await t.waitFor("step 6/7");
+    await t.waitFor("step 7/12");
     await t.waitFor("docker-tutor ›");
     t.line(helloCommand);
     const screen = await t.waitFor("✔ Done: Your first container");
     expect(screen).toContain("Hello from my first container");
-    await t.waitFor("step 7/7");
+    await t.waitFor("step 8/12");
     t.line("quit");
     expect(await t.exit()).toBe(0);
   });
@@ -91,7 +91,7 @@ describe("docker-tutor start, in a terminal", () => {
     await t.waitFor("docker-tutor ›");
     await runFirstContainer("pty");
     await t.waitFor("✔ Done: Your first container");
-    await t.waitFor("step 7/7");
+    await t.waitFor("step 8/12");
     t.write(keys.ctrlC);
     await t.waitFor("Progress saved.");
     expect(await t.exit()).toBe(0);
@@ -113,20 +113,20 @@ describe("docker-tutor start, in a terminal", () => {
 
   it("quits in the middle and lands on the same step when started again", async () => {
     const first = start(["what-is-docker"]);
-    await first.waitFor("step 1/7");
+    await first.waitFor("step 1/12");
     first.write(keys.enter);
-    await first.waitFor("step 2/7");
+    await first.waitFor("step 2/12");
     await first.waitFor("docker-tutor ›");
     first.line("quit");
     await first.waitFor("Progress saved.");
     expect(await first.exit()).toBe(0);
 
     const again = start();
-    await again.waitFor("What Docker is · step 2/7"); // the menu shows where the learner stands
+    await again.waitFor("What Docker is · step 2/12"); // the menu shows where the learner stands
     again.write(keys.enter);
     const shown = await again.waitFor("Containers are not virtual machines");
-    expect(shown).toContain("What Docker is · step 2/7 ·");
-    expect(again.text).not.toContain("step 1/7");
+    expect(shown).toContain("What Docker is · step 2/12 ·");
+    expect(again.text).not.toContain("step 1/12");
     again.line("quit");
     expect(await again.exit()).toBe(0);
   });
