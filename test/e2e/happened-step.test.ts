@@ -105,12 +105,15 @@ describe("a happened: step in the tutor", () => {
       const before = await check();
       expect(before).toEqual({
         passed: false,
-        message: `container ${shell} has had no event since this step began; expected attach of container ${shell}`,
+        message: `container ${shell} has had no event since this step began; expected the event attach for container ${shell}`,
       });
       expect(t.text).not.toContain("✔ Done:");
       await attach();
       await t.waitFor("✔ Done: Attach", 15_000);
-      expect(await check()).toEqual({ passed: true, message: `container ${shell}: attach during this step` });
+      expect(await check()).toEqual({
+        passed: true,
+        message: `during the step, the engine reported the event attach for container ${shell}`,
+      });
     } finally {
       t.kill();
     }

@@ -35,12 +35,23 @@ describe("docker-tutor check", () => {
       results: [{ check: "container tutor-hello", passed: false, message: "no container named tutor-hello" }],
     });
 
+    // The same diagnosis in the learner's language.
+    const french = await runCli(["check", "what-is-docker/first-container", "--lang", "fr"], { env: env() });
+    expect(french.stdout).toBe("✖ aucun conteneur ne s'appelle tutor-hello\n");
+    expect(french.code).toBe(1);
+
     await runFirstContainer("check");
     const after = await runCli(["check", "what-is-docker/first-container"], { env: env() });
     expect(after.stdout).toBe(
       '✔ container tutor-hello is exited, has exit code 0, runs image busybox and has logs containing "Hello from my first container"\n',
     );
     expect(after.code).toBe(0);
+    const passedInFrench = await runCli(["check", "what-is-docker/first-container", "--lang", "fr"], {
+      env: env(),
+    });
+    expect(passedInFrench.stdout).toBe(
+      "✔ le conteneur tutor-hello est à l'état exited, a le code de sortie 0, tourne sur l'image busybox et a des journaux qui contiennent « Hello from my first container »\n",
+    );
   });
 
   it("checks the step the learner is at when no step is named", async () => {

@@ -75,13 +75,16 @@ describe("an engine that pulls through a registry", () => {
     ]);
     const before = await evaluateChecks(checks, ctx, { stepBegan });
     expect(before.map((r) => [r.passed, r.message])).toEqual([
-      [false, "image busybox has had no event since this step began; expected pull of image busybox"],
+      [
+        false,
+        "image busybox has had no event since this step began; expected the event pull of image busybox",
+      ],
       [true, "image busybox:1.36 has had no event since this step began"],
     ]);
     await engine.docker(["pull", "busybox"]);
     const after = await evaluateChecks(checks, ctx, { stepBegan });
     expect(after.map((r) => [r.passed, r.message])).toEqual([
-      [true, "image busybox: pull during this step"],
+      [true, "during the step, the engine reported the event pull of image busybox"],
       [true, "image busybox:1.36 has had no event since this step began"],
     ]);
   });

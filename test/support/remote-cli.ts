@@ -83,17 +83,13 @@ export async function expectReached(
       {
         check: "container tutor-httpd",
         passed: true,
-        message: "container tutor-httpd is running, publishes 8081->80/tcp",
+        message: "container tutor-httpd is running and publishes 8081→80",
       },
       {
         check: "http 8081",
         passed: true,
-        // On a busy machine the first answer may come late: the check then says how long it waited.
-        message: expect.stringMatching(
-          new RegExp(
-            `^GET http://${ip.replace(/\./g, "\\.")}:8081/ answered 200 with "Hello from tutor-httpd"( \\(after \\d\\.\\d s waiting for the server\\))?$`,
-          ),
-        ),
+        // The address asked, the engine's host: not localhost.
+        message: `GET http://${ip}:8081/ answers 2xx with a body containing "Hello from tutor-httpd"`,
       },
     ],
   });
