@@ -98,7 +98,7 @@ async function matchContainer(
     if (info.State.ExitCode !== code)
       return mismatch(t, said(subject, t("diag.container.exited", { code: info.State.ExitCode })), `${code}`);
   }
-  const sync = [
+  const fields = [
     check.ports && matchPorts(t, subject, check.ports, info),
     check.mounts && matchMounts(t, subject, check.mounts, info, ctx.workdir),
     check.networks && matchNetworks(t, subject, check.networks, info),
@@ -109,8 +109,8 @@ async function matchContainer(
     ...matchHealthAndLimits(t, subject, check, info),
   ];
   // The image is compared first, as the fields are listed; it may ask the engine.
-  if (check.image) sync.unshift(await matchImage(t, subject, check.image, info, ctx));
-  for (const outcome of sync) if (outcome && !outcome.passed) return outcome;
+  if (check.image) fields.unshift(await matchImage(t, subject, check.image, info, ctx));
+  for (const outcome of fields) if (outcome && !outcome.passed) return outcome;
   if (check.logs) {
     const logs = await readLogs(info, ctx);
     const logsOf = t("diag.container.logs", { name: containerName(info) });
