@@ -11,10 +11,12 @@ import { evaluateChecks } from "../../../../src/checks/evaluate.js";
 import { commandMatches, signalNumber } from "../../../../src/checks/event-vocabulary.js";
 import { happenedKind } from "../../../../src/checks/kinds/happened.js";
 import { parseCheckList } from "../../../../src/checks/parse.js";
+import { translator, type UiLanguage } from "../../../../src/i18n/index.js";
 import { engineTimestamp, isoNanos, parseEvent } from "../../../../src/world/engine-events.js";
 import { ownExecs } from "../../../../src/world/own-execs.js";
 import { emptyResources } from "../../../../src/world/resources.js";
 import { parseAs } from "../../../support/checks.js";
+import { expectFrench } from "../../../support/french.js";
 
 const began = "2026-11-28T12:00:00.5Z";
 const beganNano = 1795867200_500000000n;
@@ -63,7 +65,11 @@ function engine(events: Event[], options: { podman?: boolean } = {}) {
 
 const resources = { ...emptyResources(), containers: ["tutor-ticker", "tutor-logger"] };
 
-async function judge(yaml: string, events: Event[], options: { podman?: boolean; execs?: string[] } = {}) {
+async function judge(
+  yaml: string,
+  events: Event[],
+  options: { podman?: boolean; execs?: string[]; language?: UiLanguage } = {},
+) {
   const { docker, asked } = engine(events, options);
   const execs = ownExecs();
   for (const id of options.execs ?? []) execs.note(id);
@@ -74,6 +80,7 @@ async function judge(yaml: string, events: Event[], options: { podman?: boolean;
     images: ["busybox", "tutor-logging-app"],
     engineHost: "unix:///var/run/docker.sock",
     ownExecs: execs,
+    t: translator(options.language ?? "en"),
   });
   const { checks, issues } = parseCheckList(parse(yaml));
   expect(issues).toEqual([]);
@@ -267,6 +274,41 @@ describe("happened check on recorded event logs", () => {
     expect(pulledLatest.results).toEqual([
       [true, "during the step, the engine reported the event pull of image busybox"],
     ]);
+  });
+});
+
+describe("happened check in French", () => {
+  it("words what happened instead, and what it wanted, in French", async () => {
+    const yaml = `- happened: {action: kill, container: tutor-ticker, signal: SIGTERM}
+- happened: {action: create, image: busybox}
+- not:
+    happened: {action: start}`;
+    const events: Event[] = [
+      { action: "kill", name: "tutor-ticker", attributes: { signal: "9" }, at: at(1) },
+      { action: "die", name: "tutor-ticker", attributes: { exitCode: "137" }, at: at(2) },
+      { action: "start", name: "tutor-logger", at: at(3) },
+    ];
+    const [english, french] = await Promise.all([
+      judge(yaml, events),
+      judge(yaml, events, { language: "fr" }),
+    ]);
+    expect(french.results).toEqual([
+      [
+        false,
+        "le conteneur tutor-ticker a connu kill (SIGKILL), die (code de sortie 137) depuis le début de l'étape ; attendu : l'événement kill pour le conteneur tutor-ticker avec le signal SIGTERM",
+      ],
+      [
+        false,
+        "les conteneurs de l'image busybox n'ont connu aucun événement depuis le début de l'étape ; attendu : l'événement create de l'image busybox",
+      ],
+      [
+        false,
+        "pendant l'étape, le moteur a signalé l'événement start, alors que ce ne devrait pas être le cas",
+      ],
+    ]);
+    french.results.forEach(([, message], n) => {
+      expectFrench(String(message), String(english.results[n]?.[1]), yaml);
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 /** `http:` checks against a real HTTP server on 127.0.0.1, started by the test: no engine. */
+
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -8,6 +9,7 @@ import { type CheckContext, createCheckContext } from "../../../../src/checks/ch
 import { evaluateChecks } from "../../../../src/checks/evaluate.js";
 import { httpKind, retryDelayMs } from "../../../../src/checks/kinds/http.js";
 import { parseCheckList } from "../../../../src/checks/parse.js";
+import { translator, type UiLanguage } from "../../../../src/i18n/index.js";
 import { emptyResources } from "../../../../src/world/resources.js";
 import { fails, inWords, parseAs, passes } from "../../../support/checks.js";
 
@@ -39,9 +41,10 @@ function close(listening: http.Server | undefined): Promise<void> {
  * Where published ports answer; the bound is short so a failing check stops retrying soon. The engine
  * lists running containers that publish `published` (every port the tests use, unless told otherwise).
  */
-function context(httpMs = 100, published?: number[]): CheckContext {
+function context(httpMs = 100, published?: number[], language: UiLanguage = "en"): CheckContext {
   const ports = published ?? [port, silentPort, closedPort];
   return createCheckContext({
+    t: translator(language),
     docker: fakeEngine(ports),
     workdir: "/nonexistent",
     resources: emptyResources(),
@@ -122,6 +125,19 @@ describe("http check on a local server", () => {
     await passes(`- { http: ${port}, path: /missing.html, status: 404 }`, context());
     expect(await fails(`- { http: ${port}, status: 404 }`, context())).toBe(
       `GET http://127.0.0.1:${port}/ answered 200; expected 404`,
+    );
+  });
+
+  it("says in French what went wrong, when the learner reads French", async () => {
+    const french = (yaml: string) => fails(yaml, context(100, undefined, "fr"));
+    expect(await french(`- http: ${closedPort}`)).toBe(
+      `GET http://127.0.0.1:${closedPort}/ a échoué : rien n'écoute à cette adresse (connexion refusée) ; attendu : le statut 2xx`,
+    );
+    expect(await french(`- { http: ${port}, contains: goodbye }`)).toBe(
+      `GET http://127.0.0.1:${port}/ a répondu 200 avec « hello » ; attendu : un corps qui contient « goodbye »`,
+    );
+    expect(await french(`- { http: ${port}, path: /missing.html }`)).toBe(
+      `GET http://127.0.0.1:${port}/missing.html a répondu 404 ; attendu : 2xx`,
     );
   });
 
