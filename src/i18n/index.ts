@@ -25,8 +25,14 @@ const singular: Record<UiLanguage, (n: number) => boolean> = {
   fr: (n) => Math.abs(n) < 2, // 0, 1 and 1,5 take the singular in French
 };
 
+/** Numbers as each language writes them: `0.5` in English, `0,5` in French; never grouped (ports, codes). */
+const numberFormats: Record<UiLanguage, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat("en", { useGrouping: false, maximumFractionDigits: 20 }),
+  fr: new Intl.NumberFormat("fr", { useGrouping: false, maximumFractionDigits: 20 }),
+};
+
 /**
- * `{name}` is replaced by the parameter; `{name:one|other}` picks the word that agrees with the number
+ * `{name}` is replaced by the parameter (a number written as the language writes it); `{name:one|other}` picks the word that agrees with the number
  * `name`, by the language's rule (`{tasks} {tasks:task|tasks}`).
  */
 export function translator(language: UiLanguage): Translate {
@@ -36,7 +42,11 @@ export function translator(language: UiLanguage): Translate {
       .replace(/\{(\w+):([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
         name in params ? (singular[language](Number(params[name])) ? one : other) : whole,
       )
-      .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+      .replace(/\{(\w+)\}/g, (whole, name: string) => {
+        if (!(name in params)) return whole;
+        const value = params[name];
+        return typeof value === "number" ? numberFormats[language].format(value) : String(value);
+      });
 }
 
 export type { MessageKey };

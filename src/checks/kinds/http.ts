@@ -93,7 +93,7 @@ function troubleInWords(answer: Answer, port: number, t: Translate): string {
 
 /** ` (after 1.2 s waiting for the server)`, when the check waited long enough for a person to notice. */
 function waitedNote(waitedMs: number, t: Translate): string {
-  return waitedMs >= 300 ? t("diag.http.waited", { seconds: (waitedMs / 1000).toFixed(1) }) : "";
+  return waitedMs >= 300 ? t("diag.http.waited", { seconds: Math.round(waitedMs / 100) / 10 }) : "";
 }
 
 function judge(check: HttpCheck, url: string, answer: Answer, t: Translate, waitedMs = 0): Outcome {

@@ -23,6 +23,14 @@ describe("languages", () => {
   it("fills placeholders", () => {
     expect(translator("fr")("list.stepOf", { current: 2, total: 7 })).toBe("étape 2/7");
   });
+
+  it("writes numbers as each language does, never grouped", () => {
+    expect(translator("en")("diag.container.cpus", { cpus: 0.5 })).toBe("0.5 CPUs");
+    expect(translator("fr")("diag.container.cpus", { cpus: 0.5 })).toBe("0,5 processeur");
+    expect(translator("fr")("diag.file.tooLarge", { subject: "x", size: 5242880 })).toBe(
+      "x est trop gros pour être lu (5242880 octets)",
+    );
+  });
 });
 
 describe("counted words", () => {

@@ -371,7 +371,7 @@ describe("container check in words", () => {
       "container tutor-api has restart policy on-failure:3, was created from its image by digest (name@sha256:…), has health healthy, may use at most 64 MiB of memory and may use at most 0.5 CPUs",
     );
     expect(inWords(yaml, "fr")).toBe(
-      "le conteneur tutor-api a la politique de redémarrage on-failure:3, a été créé à partir de son image désignée par son digest (nom@sha256:…), a l'état de santé healthy, peut utiliser au plus 64 MiB de mémoire et peut utiliser au plus 0.5 processeur",
+      "le conteneur tutor-api a la politique de redémarrage on-failure:3, a été créé à partir de son image désignée par son digest (nom@sha256:…), a l'état de santé healthy, peut utiliser au plus 64 MiB de mémoire et peut utiliser au plus 0,5 processeur",
     );
   });
 
