@@ -56,10 +56,14 @@ export async function verifyLesson(
   }
   await world.begin(lesson);
   const { kept } = await world.reset(lesson);
-  if (kept.length > 0)
+  if (kept.length > 0) {
+    // Nothing ran: forget the start just recorded, or what was there now (an image with the ID its
+    // build would give) would stay "there before" in every later run, after the learner removed it.
+    await world.end(lesson);
     return refuse(
       `${kept.join(", ")} ${kept.length === 1 ? "has" : "have"} the lesson's names but ${kept.length === 1 ? "was" : "were"} there before; verify leaves ${kept.length === 1 ? "it" : "them"} alone (remove or rename ${kept.length === 1 ? "it" : "them"} yourself, or verify on another engine)`,
     );
+  }
   const dir = await world.prepare(lesson, pack);
 
   const { signal } = options;

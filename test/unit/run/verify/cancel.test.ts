@@ -1,4 +1,4 @@
-/** Cancelling a verify run (`verify --watch` after a newer save): it stops at once and still cleans up. */
+/** Cancelling a verify run (`verify --watch` after a newer save) stops at once and still cleans up; a refused lesson leaves no start behind. */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CheckResult } from "../../../../src/checks/result.js";
@@ -90,6 +90,18 @@ describe("a cancelled verify run", () => {
     const ended = events.filter((e) => e.type === "step-end").map((e) => (e as { step: Step }).step.id);
     expect(ended).toEqual(["first"]);
     expect(events.at(-1)).toMatchObject({ type: "lesson-end", report: { cancelled: { atStep: "slow" } } });
+  });
+
+  it("forgets the lesson's start when it refuses to run it, so a later run starts afresh", async () => {
+    const world = recordingWorld();
+    world.reset = async () => {
+      world.calls.push("reset");
+      return { kept: ["image tutor-old"] };
+    };
+    const options = { world, solutionTimeoutMs: 1000, positiveWaitMs: 0, engineWaitMs: 1000, emit: () => {} };
+    const report = await verifyLesson(pack, lesson, options);
+    expect(report.refused).toMatch(/^image tutor-old has the lesson's names but was there before/);
+    expect(world.calls).toEqual(["begin", "reset", "end"]);
   });
 
   it("starts no further lesson once cancelled", async () => {
