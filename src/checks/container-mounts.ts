@@ -1,17 +1,19 @@
 /** The `mounts:` field of `container:` checks: volumes, bind mounts and tmpfs, by target; in words. */
 import path from "node:path";
+import { z } from "zod";
 import type { Translate } from "../i18n/index.js";
 import type { ContainerInfo } from "./containers.js";
-import { mismatch, pass, said } from "./diagnosis.js";
+import { listedOr, mismatch, pass, said } from "./diagnosis.js";
 import type { Outcome } from "./result.js";
 
-/** A mount as a check asks for it. */
-export interface WantedMount {
-  target: string;
-  source?: string | undefined;
-  type?: "volume" | "bind" | "tmpfs" | undefined;
-  readOnly?: boolean | undefined;
-}
+/** A mount as a check asks for it: by its target, and optionally its source, type and mode. */
+export const wantedMount = z.strictObject({
+  target: z.string().min(1),
+  source: z.string().min(1).optional(),
+  type: z.enum(["volume", "bind", "tmpfs"]).optional(),
+  readOnly: z.boolean().optional(),
+});
+export type WantedMount = z.infer<typeof wantedMount>;
 
 export function matchMounts(
   t: Translate,
@@ -43,13 +45,10 @@ function matchMount(
           target: m.Destination,
         })
       : t("check.container.mountOfType", { type: m.Type, target: m.Destination });
-  const mounting = (what: string) => said(subject, t("check.container.mounts", { mounts: what }));
+  const mounting = (what: string) => t("check.container.mounts", { mounts: what });
   if (!mount) {
     const sorted = [...mounts].sort((a, b) => a.Destination.localeCompare(b.Destination));
-    const found =
-      sorted.length === 0
-        ? said(subject, t("diag.container.noMounts"))
-        : mounting(sorted.map(where).join(", "));
+    const found = said(subject, listedOr(sorted.map(where), t("diag.container.noMounts"), mounting));
     const expected = wanted.source
       ? t("check.container.mount", { source: wanted.source, target: wanted.target })
       : t("check.container.mountAny", { target: wanted.target });
@@ -72,7 +71,7 @@ function matchMount(
     if (source !== expected)
       return mismatch(
         t,
-        mounting(where(mount)),
+        said(subject, mounting(where(mount))),
         t("check.container.mount", { source: expected, target: wanted.target }),
       );
   }
@@ -80,7 +79,11 @@ function matchMount(
     const mode = t(mount.RW ? "check.container.readWrite" : "check.container.readOnly", {
       mount: wanted.target,
     });
-    return mismatch(t, mounting(mode), t(wanted.readOnly ? "diag.readOnly" : "diag.readWrite"));
+    return mismatch(
+      t,
+      said(subject, mounting(mode)),
+      t(wanted.readOnly ? "diag.readOnly" : "diag.readWrite"),
+    );
   }
   return pass();
 }

@@ -32,8 +32,9 @@ export function quote(text: string, t: Translate, max = 60): string {
   return t("check.quote", { text: JSON.stringify(short).slice(1, -1) });
 }
 
-export function list(items: string[], t: Translate): string {
-  return items.length === 0 ? t("diag.none") : items.join(", ");
+/** What was found in a list: `none` when empty, else `some` of the items joined (`publishes 8080->80/tcp, 53/udp`). */
+export function listedOr(items: string[], none: string, some: (items: string) => string): string {
+  return items.length === 0 ? none : some(items.join(", "));
 }
 
 /** `["httpd","-f"]`: how Dockerfiles and `docker inspect` write commands. */

@@ -14,7 +14,6 @@ export const diagnosesEn = {
   "diag.engineFailed": "the engine failed: {message}",
   "diag.engineSilent": "the engine did not answer ({reason})",
   "diag.typo": " (there is {near}: a typo?)",
-  "diag.none": "none",
   "diag.exitCode": "exit code {code}",
   "diag.count.layers": "{range} {count:layer|layers}",
   "diag.count.stages": "{range} {count:stage|stages}",

@@ -13,7 +13,6 @@ export const diagnosesFr: Record<keyof typeof diagnosesEn, string> = {
   "diag.engineFailed": "le moteur a échoué : {message}",
   "diag.engineSilent": "le moteur n'a pas répondu ({reason})",
   "diag.typo": " (il existe {near} : une faute de frappe ?)",
-  "diag.none": "aucun",
   "diag.exitCode": "le code de sortie {code}",
   "diag.count.layers": "{range} {count:couche|couches}",
   "diag.count.stages": "{range} {count:étape|étapes}",

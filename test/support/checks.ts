@@ -51,13 +51,14 @@ export async function fails(yaml: string, ctx: CheckContext): Promise<string> {
 }
 
 /** A check context with no engine at all: for the kinds that read files only (file, dockerfile). */
-export function filesOnlyContext(workdir: string): CheckContext {
+export function filesOnlyContext(workdir: string, language: UiLanguage = "en"): CheckContext {
   return createCheckContext({
     docker: undefined as never,
     workdir,
     resources: emptyResources(),
     images: [],
     engineHost: "unix:///var/run/docker.sock",
+    t: translator(language),
   });
 }
 

@@ -55,6 +55,14 @@ function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(path.join(recordingDir, file), "utf8")) as T;
 }
 
+/** The recording with the containers of one more file of test/fixtures/inspect/ (e.g. health-docker-28.json). */
+export function recordingWith(file: string): Recording {
+  const recording = loadRecording();
+  const containers = JSON.parse(readFileSync(path.join(recordingDir, file), "utf8"));
+  recording.containers.push(...(containers as Docker.ContainerInspectInfo[]));
+  return recording;
+}
+
 export function loadRecording(): Recording {
   return {
     containers: readJson("containers.json"),

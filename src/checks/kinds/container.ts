@@ -13,10 +13,10 @@ import {
   matchHealthAndLimits,
   memorySize,
 } from "../container-health.js";
-import { matchMounts, mountInWords } from "../container-mounts.js";
+import { matchMounts, mountInWords, wantedMount } from "../container-mounts.js";
 import { describeSettings, matchByDigest, matchRestart, restartPolicy } from "../container-settings.js";
 import { type ContainerInfo, containerName, findContainers } from "../containers.js";
-import { mismatch, pass, said } from "../diagnosis.js";
+import { listedOr, mismatch, pass, said } from "../diagnosis.js";
 import { envMap, matchPairs } from "../pairs.js";
 import { joinWords, pairs, pattern, quoted, sentence } from "../phrases.js";
 import { formatPort, parsePortSpec, portInWords, publishedPort, publishedPorts } from "../ports.js";
@@ -41,16 +41,7 @@ export const containerCheck = z.strictObject({
   exitCode: z.number().int().optional(),
   image: name.optional(),
   ports: z.array(publishedPort).optional(),
-  mounts: z
-    .array(
-      z.strictObject({
-        target: z.string().min(1),
-        source: z.string().min(1).optional(),
-        type: z.enum(["volume", "bind", "tmpfs"]).optional(),
-        readOnly: z.boolean().optional(),
-      }),
-    )
-    .optional(),
+  mounts: z.array(wantedMount).optional(),
   networks: z.array(name).optional(),
   env: stringMap.optional(),
   labels: stringMap.optional(),
@@ -98,7 +89,9 @@ async function matchContainer(
     if (info.State.ExitCode !== code)
       return mismatch(t, said(subject, t("diag.container.exited", { code: info.State.ExitCode })), `${code}`);
   }
+  // The image first, as the fields are listed; it may ask the engine.
   const fields = [
+    check.image && (await matchImage(t, subject, check.image, info, ctx)),
     check.ports && matchPorts(t, subject, check.ports, info),
     check.mounts && matchMounts(t, subject, check.mounts, info, ctx.workdir),
     check.networks && matchNetworks(t, subject, check.networks, info),
@@ -108,8 +101,6 @@ async function matchContainer(
     check.byDigest !== undefined && matchByDigest(t, subject, check.byDigest, info),
     ...matchHealthAndLimits(t, subject, check, info),
   ];
-  // The image is compared first, as the fields are listed; it may ask the engine.
-  if (check.image) fields.unshift(await matchImage(t, subject, check.image, info, ctx));
   for (const outcome of fields) if (outcome && !outcome.passed) return outcome;
   if (check.logs) {
     const logs = await readLogs(info, ctx);
@@ -130,10 +121,9 @@ function matchPorts(t: Translate, subject: string, ports: string[], info: Contai
         (!wanted.hostIp || p.hostIp === wanted.hostIp),
     );
     if (hit) continue;
-    const found =
-      published.length === 0
-        ? t("diag.container.noPorts")
-        : t("check.container.ports", { ports: published.map(formatPort).join(", ") });
+    const found = listedOr(published.map(formatPort), t("diag.container.noPorts"), (list) =>
+      t("check.container.ports", { ports: list }),
+    );
     return mismatch(t, said(subject, found), formatPort(wanted));
   }
   return pass();
@@ -143,10 +133,9 @@ function matchNetworks(t: Translate, subject: string, networks: string[], info: 
   const attached = Object.keys(info.NetworkSettings?.Networks ?? {});
   for (const network of networks) {
     if (attached.some((name) => sameNetwork(name, network))) continue;
-    const found =
-      attached.length === 0
-        ? t("diag.container.noNetwork")
-        : t("check.container.networks", { networks: attached.join(", "), count: attached.length });
+    const found = listedOr(attached, t("diag.container.noNetwork"), (list) =>
+      t("check.container.networks", { networks: list, count: attached.length }),
+    );
     return mismatch(t, said(subject, found), network);
   }
   return pass();

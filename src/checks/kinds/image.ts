@@ -9,7 +9,7 @@ import { owns } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, defineCheckKind } from "../check-kind.js";
 import { isNotFound } from "../containers.js";
-import { fail, inRange, jsonList, mismatch, pass, said, typoHint } from "../diagnosis.js";
+import { fail, inRange, jsonList, listedOr, mismatch, pass, said, typoHint } from "../diagnosis.js";
 import { envMap, matchPairs } from "../pairs.js";
 import { joinWords, pairs, range, sentence } from "../phrases.js";
 import type { Outcome } from "../result.js";
@@ -103,10 +103,9 @@ async function evaluateImage(check: ImageCheck, ctx: CheckContext): Promise<Outc
     );
   if (check.exposedPorts) {
     const exposed = Object.keys(config.ExposedPorts ?? {});
-    const found =
-      exposed.length === 0
-        ? t("diag.image.noExposed")
-        : t("check.image.exposes", { ports: exposed.join(", ") });
+    const found = listedOr(exposed, t("diag.image.noExposed"), (ports) =>
+      t("check.image.exposes", { ports }),
+    );
     for (const port of check.exposedPorts.map((p) => (p.includes("/") ? p : `${p}/tcp`))) {
       if (!exposed.includes(port)) return mismatch(t, has(found), port);
     }

@@ -7,7 +7,7 @@ import { owns, sameNetwork } from "../../world/ownership.js";
 import type { CheckContext } from "../check-context.js";
 import { type CheckOf, type CheckReference, defineCheckKind } from "../check-kind.js";
 import { containerName, isNotFound } from "../containers.js";
-import { fail, mismatch, pass, said, typoHint } from "../diagnosis.js";
+import { fail, listedOr, mismatch, pass, said, typoHint } from "../diagnosis.js";
 import { runHelper } from "../helper.js";
 import { joinWords, sentence } from "../phrases.js";
 import type { Outcome } from "../result.js";
@@ -75,10 +75,9 @@ async function matchAttached(
         () => undefined,
       );
     if (settings && Object.keys(settings).some((other) => sameNetwork(other, network))) continue;
-    const found =
-      attached.size === 0
-        ? t("diag.network.noContainers")
-        : t("check.network.containers", { containers: [...attached].sort().join(", ") });
+    const found = listedOr([...attached].sort(), t("diag.network.noContainers"), (names) =>
+      t("check.network.containers", { containers: names }),
+    );
     return mismatch(t, said(subject, found), t("diag.network.attached", { name }));
   }
   return pass();

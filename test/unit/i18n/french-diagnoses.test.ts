@@ -2,23 +2,15 @@
  * Under `fr`, every diagnosis reads in French: the failures of every check kind, on recorded engines and
  * real files, worded by the same code as in English, with no English word left (test/support/french.ts).
  */
-import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type Docker from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CheckContext, createCheckContext } from "../../../src/checks/check-context.js";
+import type { CheckContext } from "../../../src/checks/check-context.js";
 import { translator } from "../../../src/i18n/index.js";
-import { emptyResources } from "../../../src/world/resources.js";
-import { evaluateYaml } from "../../support/checks.js";
+import { evaluateYaml, filesOnlyContext } from "../../support/checks.js";
 import { expectFrench, proseWords } from "../../support/french.js";
-import {
-  loadRecording,
-  RecordedEngine,
-  recordedContext,
-  recordingDir,
-} from "../../support/recorded-engine.js";
+import { RecordedEngine, recordedContext, recordingWith } from "../../support/recorded-engine.js";
 
 const web = "tutor-rec-web";
 const done = "tutor-rec-done";
@@ -128,24 +120,6 @@ beforeAll(async () => {
 });
 afterAll(() => rm(workdir, { recursive: true, force: true }));
 
-function healthEngine(): RecordedEngine {
-  const recording = loadRecording();
-  const containers = JSON.parse(readFileSync(path.join(recordingDir, "health-docker-28.json"), "utf8"));
-  recording.containers.push(...(containers as Docker.ContainerInspectInfo[]));
-  return new RecordedEngine(recording);
-}
-
-function filesContext(language: "en" | "fr"): CheckContext {
-  return createCheckContext({
-    docker: undefined as never,
-    workdir,
-    resources: emptyResources(),
-    images: [],
-    engineHost: "unix:///var/run/docker.sock",
-    t: translator(language),
-  });
-}
-
 /** Each check fails in both languages, on the learner's work (not the engine), and reads as French. */
 async function expectFrenchFailures(checks: string[], contextIn: (language: "en" | "fr") => CheckContext) {
   const [english, french] = [contextIn("en"), contextIn("fr")];
@@ -165,12 +139,14 @@ describe("diagnoses in French", () => {
   });
 
   it("words every failure on files in French", async () => {
-    await expectFrenchFailures(onFiles, filesContext);
+    await expectFrenchFailures(onFiles, (language) => filesOnlyContext(workdir, language));
   });
 
   it("words health and limits in French", async () => {
     await expectFrenchFailures(onHealth, (language) =>
-      recordedContext(healthEngine(), { t: translator(language) }),
+      recordedContext(new RecordedEngine(recordingWith("health-docker-28.json")), {
+        t: translator(language),
+      }),
     );
   });
 

@@ -1,27 +1,12 @@
-/**
- * The `health`, `memory` and `cpus` fields of `container:` checks, judged on inspect JSON that
- * test/fixtures/inspect/record-health.sh recorded on Docker 20.10, Docker 28 and Podman 4.3.
- */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import type Docker from "dockerode";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { formatMemory, memoryBytes } from "../../../../src/checks/container-health.js";
 import { parseCheckList } from "../../../../src/checks/parse.js";
 import { fails, passes } from "../../../support/checks.js";
-import {
-  loadRecording,
-  RecordedEngine,
-  recordedContext,
-  recordingDir,
-} from "../../../support/recorded-engine.js";
+import { RecordedEngine, recordedContext, recordingWith } from "../../../support/recorded-engine.js";
 
 function engineFrom(file: string) {
-  const recording = loadRecording();
-  const containers = JSON.parse(readFileSync(path.join(recordingDir, file), "utf8"));
-  recording.containers.push(...(containers as Docker.ContainerInspectInfo[]));
-  return recordedContext(new RecordedEngine(recording));
+  return recordedContext(new RecordedEngine(recordingWith(file)));
 }
 
 const docker20 = engineFrom("health-docker-20.json");
